@@ -1,0 +1,261 @@
+"""The actor registry: states, IGOs, office holders with tenure, sector roles.
+
+Built from the data files in ``geopol/actors/data`` and the country crosswalk
+in ``geopol/codes``; users extend or override it with their own entries
+(:mod:`geopol.actors.overrides`). A registry is immutable once built.
+
+>>> reg = Registry.default()
+>>> reg.actor("PRK").name
+'North Korea'
+>>> [a.code for a in reg.candidates("Pyongyang")]
+['PRK']
+>>> reg.affiliation("xi-jinping", date(2024, 10, 1))
+('CHN', 'GOV')
+>>> reg.affiliation("mao-zedong", date(2024, 10, 1))
+('CHN', 'ELI')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from .. import codes
+from ..model import Actor, Tenure
+
+__all__ = ["Alias", "Registry", "EAST_ASIAN_ORDER", "slug"]
+
+# Countries whose personal names put the family name first ("Kim Jong-un", "Xi Jinping").
+EAST_ASIAN_ORDER = frozenset({"CHN", "PRK", "KOR", "TWN", "HKG", "VNM"})
+_SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
+COUNTRY_KINDS = frozenset({"name", "abbrev", "capital", "demonym", "prefix", "institution", "official"})
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Alias:
+    """One surface form that can name an actor.
+
+    ``kind`` says how it names it: ``name``, ``official``, ``abbrev``,
+    ``capital`` (a metonym), ``demonym``, ``prefix`` ("Sino-"),
+    ``institution`` ("White House", with ``role``), ``person``, ``short``
+    (a person's family name, only used once the full name is known) or
+    ``igo``.
+    """
+
+    text: str
+    code: str
+    kind: str
+    role: str | None = None
+
+
+def slug(name: str) -> str:
+    """``'Kim Jong-un'`` → ``'kim-jong-un'``; the identifier of a person."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def person_variants(name: str, country: str | None) -> set[str]:
+    """Spellings of a person's name found in news text.
+
+    >>> sorted(person_variants("Kim Il-Sung", "PRK"))
+    ['Kim Il Sung', 'Kim Il-Sung', 'Kim Il-sung']
+    >>> sorted(person_variants("Kim Jong Un", "PRK"))
+    ['Kim Jong Un', 'Kim Jong-Un', 'Kim Jong-un']
+    """
+    out = {name, _strip_accents(name)}
+    for v in list(out):
+        if "-" in v:
+            out.add(v.replace("-", " "))
+            out.add(re.sub(r"-(\w)", lambda m: "-" + m.group(1).lower(), v))
+            out.add(re.sub(r"-(\w)", lambda m: "-" + m.group(1).upper(), v))
+        parts = v.split()
+        if country in EAST_ASIAN_ORDER and len(parts) == 3 and all(p[:1].isupper() for p in parts):
+            out.add(f"{parts[0]} {parts[1]}-{parts[2].lower()}")
+            out.add(f"{parts[0]} {parts[1]}-{parts[2]}")
+    return out
+
+
+def family_name(name: str, country: str | None) -> str | None:
+    """The short form a text uses after introducing a person ("Xi", "Putin")."""
+    parts = [p for p in name.split() if p not in _SUFFIXES]
+    if len(parts) < 2 or " of " in name or parts[-1][:1].islower():
+        return None
+    return parts[0] if country in EAST_ASIAN_ORDER else parts[-1]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+class Registry:
+    """Actors by code, aliases by surface form, sector roles by noun."""
+
+    def __init__(self, actors: Iterable[Actor], aliases: Iterable[Alias], roles: dict[str, str],
+                 role_names: dict[str, str]):
+        self._actors: dict[str, Actor] = {}
+        for a in actors:
+            self._actors[a.code] = a
+        self._aliases: dict[str, list[Alias]] = defaultdict(list)
+        for al in aliases:
+            bucket = self._aliases[al.text]
+            if al not in bucket:
+                bucket.append(al)
+        self.roles = dict(roles)  # noun phrase -> role code
+        self.role_names = dict(role_names)  # role code -> description
+
+    # -- construction -------------------------------------------------
+    @classmethod
+    def default(cls) -> "Registry":
+        """The registry that ships with geopol (cached: it is immutable)."""
+        return _default_registry()
+
+    def extended(self, actors: Iterable[Actor]) -> "Registry":
+        """A new registry with ``actors`` added; an actor with a known code replaces it."""
+        merged = dict(self._actors)
+        aliases = [a for bucket in self._aliases.values() for a in bucket]
+        for actor in actors:
+            old = merged.get(actor.code)
+            if old is not None:
+                actor = replace(actor, aliases=tuple(dict.fromkeys(old.aliases + actor.aliases)),
+                                tenures=old.tenures + actor.tenures)
+            merged[actor.code] = actor
+            aliases.extend(_aliases_for(actor))
+        return Registry(merged.values(), aliases, self.roles, self.role_names)
+
+    # -- lookups ------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __contains__(self, code: str) -> bool:
+        return code in self._actors
+
+    def actors(self) -> list[Actor]:
+        return list(self._actors.values())
+
+    def actor(self, code: str) -> Actor:
+        return self._actors[code]
+
+    def get(self, code: str) -> Actor | None:
+        return self._actors.get(code)
+
+    def aliases(self) -> dict[str, list[Alias]]:
+        return self._aliases
+
+    def candidates(self, text: str) -> list[Actor]:
+        return [self._actors[a.code] for a in self._aliases.get(text, ()) if a.code in self._actors]
+
+    def affiliation(self, code: str, day: date | None) -> tuple[str | None, str | None]:
+        """(country, role) of an actor on ``day``.
+
+        A person resolves to the country and role of the office held on that
+        day; outside every tenure, to the country of the latest office before
+        ``day`` (or of the first one) with the CAMEO role ELI (elite: former
+        office holder). States and IGOs resolve to themselves.
+        """
+        actor = self._actors[code]
+        if actor.kind != "person":
+            return actor.country or actor.code, None
+        if not actor.tenures:
+            return actor.country, dict(actor.attributes).get("role")
+        day = day or date.today()
+        active = [t for t in actor.tenures if t.contains(day)]
+        if active:
+            t = max(active, key=lambda t: t.start or date.min)
+            return t.country, t.role
+        past = [t for t in actor.tenures if t.end and t.end < day]
+        t = max(past, key=lambda t: t.end) if past else actor.tenures[0]
+        return t.country, "ELI"
+
+    def active_persons(self, short: str, day: date) -> list[Actor]:
+        """Persons whose family name is ``short`` and who hold office on ``day``."""
+        out = []
+        for al in self._aliases.get(short, ()):
+            if al.kind == "short":
+                a = self._actors[al.code]
+                if any(t.contains(day) for t in a.tenures):
+                    out.append(a)
+        return out
+
+
+def _aliases_for(actor: Actor) -> list[Alias]:
+    if actor.kind == "person":
+        out = []
+        for name in (actor.name, *actor.aliases):
+            for v in person_variants(name, actor.country):
+                out.append(Alias(text=v, code=actor.code, kind="person"))
+        short = family_name(actor.name, actor.country)
+        if short:
+            out.append(Alias(text=short, code=actor.code, kind="short"))
+        return out
+    kind = "igo" if actor.kind == "igo" else "name"
+    return [Alias(text=t, code=actor.code, kind=kind) for t in {actor.name, *actor.aliases}]
+
+
+@lru_cache(maxsize=1)
+def _default_registry() -> Registry:
+    actors: list[Actor] = []
+    aliases: list[Alias] = []
+    # UN members first, so that a demonym two entries share ("Chinese": China and
+    # Hong Kong) goes to the member state.
+    claimed: set[str] = set()
+    for c in sorted(codes.countries().values(), key=lambda c: (not c.un_member, c.iso3)):
+        actor = Actor(code=c.iso3, name=c.name, kind="state", country=c.iso3,
+                      aliases=tuple(sorted({c.official_name} - {c.name})),
+                      attributes=(("cameo", c.cameo), ("cow", str(c.cow or "")), ("fips", c.fips)))
+        actors.append(actor)
+        aliases.append(Alias(text=c.name, code=c.iso3, kind="name"))
+        aliases.append(Alias(text=c.official_name, code=c.iso3, kind="official"))
+        if c.official_name.startswith("Republic of "):
+            aliases.append(Alias(text="the " + c.official_name, code=c.iso3, kind="official"))
+        if c.capital:
+            aliases.append(Alias(text=c.capital, code=c.iso3, kind="capital"))
+        for d in c.demonyms:
+            forms = [d] if d.endswith(("s", "ese")) else [d, d + "s"]
+            aliases.extend(Alias(text=f, code=c.iso3, kind="demonym") for f in forms if f not in claimed)
+            claimed.update(forms)
+    for r in _rows("aliases_extra.tsv"):
+        aliases.append(Alias(text=r["alias"], code=r["code"], kind=r["kind"], role=r["role"] or None))
+    for r in _rows("igos.tsv"):
+        names = [r["name"], *[a for a in r["aliases"].split("|") if a]]
+        actors.append(Actor(code=r["code"], name=r["name"], kind="igo", country=r["code"],
+                            aliases=tuple(names[1:]), attributes=(("cameo", r["cameo"]),)))
+        aliases.extend(Alias(text=n, code=r["code"], kind="igo") for n in names)
+    people: dict[str, dict] = {}
+    for r in _rows("leaders.tsv"):
+        code = slug(r["name"])
+        p = people.setdefault(code, {"name": r["name"], "country": r["country"], "tenures": [], "aliases": set()})
+        p["tenures"].append(Tenure(country=r["country"], role=r["role"], title=r["title"], start=_day(r["start"]),
+                                   end=_day(r["end"]), source=r["source"]))
+        p["aliases"].update(a for a in r["aliases"].split("|") if a)
+    # A single-word person name that is also a place ("Paris", a surname in
+    # Archigos) would shadow the place: the place wins.
+    places = {a.text for a in aliases}
+    for code, p in people.items():
+        tenures = tuple(sorted(p["tenures"], key=lambda t: (t.start or date.min)))
+        actor = Actor(code=code, name=p["name"], kind="person", country=tenures[-1].country,
+                      aliases=tuple(sorted(p["aliases"])), tenures=tenures)
+        actors.append(actor)
+        aliases.extend(a for a in _aliases_for(actor) if not (a.text in places and " " not in a.text))
+    roles, role_names = {}, {}
+    for r in _rows("roles.tsv"):
+        role_names[r["code"]] = r["description"]
+        for noun in r["nouns"].split("|"):
+            roles.setdefault(noun, r["code"])
+    return Registry(actors, aliases, roles, role_names)

@@ -1,0 +1,80 @@
+"""Write tables and record lists as JSONL, CSV or Parquet."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Iterable
+
+from ..errors import InputError
+from .schema import TABLES
+
+__all__ = ["EXPORT_FORMATS", "write_records", "export_table", "to_json_value"]
+
+EXPORT_FORMATS = ("jsonl", "csv", "parquet")
+
+
+def to_json_value(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: to_json_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json_value(v) for v in value]
+    return value
+
+
+def write_records(rows: Iterable[dict], fmt: str, out: str | Path | IO[str] | None = None) -> int:
+    """Write dict rows to ``out`` (a path, a text stream, or stdout); return the count.
+
+    CSV cells that hold lists or objects are written as JSON. Parquet needs a
+    file path, since it is binary.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    rows = [to_json_value(r) for r in rows]
+    if fmt == "parquet":
+        if out is None or not isinstance(out, (str, Path)):
+            raise InputError("Parquet is binary: pass --out FILE.parquet")
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist(rows), str(out))
+        return len(rows)
+    close = False
+    if out is None:
+        fh = sys.stdout
+    elif isinstance(out, (str, Path)):
+        fh, close = open(out, "w", encoding="utf-8", newline=""), True
+    else:
+        fh = out
+    try:
+        if fmt == "jsonl":
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        else:
+            if rows:
+                w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+                w.writeheader()
+                for r in rows:
+                    w.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                                for k, v in r.items()})
+    finally:
+        if close:
+            fh.close()
+    return len(rows)
+
+
+def export_table(store, table: str, fmt: str, out: str | Path) -> int:
+    """Copy a whole store table to a file with DuckDB's own writer (streams, any size)."""
+    if table not in TABLES:
+        raise InputError(f"unknown table {table!r}: tables are {', '.join(TABLES)}")
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    options = {"jsonl": "FORMAT json", "csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet"}[fmt]
+    path = str(Path(out)).replace("'", "''")
+    store.con.execute(f"COPY {table} TO '{path}' ({options})")
+    return store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -1,0 +1,113 @@
+"""The store's schema as registered migrations.
+
+Each migration is a function registered with the version it brings the
+store to; :func:`migrate` applies the missing ones in order, each in its own
+transaction, and records it in ``schema_version``. A store with a version
+above :data:`SCHEMA_VERSION` was written by a newer geopol and is refused.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migration", "current_version", "migrate", "TABLES"]
+
+MIGRATIONS: dict[int, Callable] = {}
+
+
+def migration(version: int):
+    def deco(fn):
+        if version in MIGRATIONS:
+            raise RuntimeError(f"two migrations for schema version {version}")
+        MIGRATIONS[version] = fn
+        return fn
+
+    return deco
+
+
+@migration(1)
+def _v1(con) -> None:
+    con.execute("""
+        CREATE TABLE documents (
+            id VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL, title VARCHAR, date DATE, date_source VARCHAR,
+            source VARCHAR, format VARCHAR NOT NULL, n_chars BIGINT NOT NULL, ingested_at TIMESTAMP NOT NULL)""")
+    con.execute("""
+        CREATE TABLE document_text (
+            doc VARCHAR NOT NULL, chunk INTEGER NOT NULL, start BIGINT NOT NULL, text VARCHAR NOT NULL,
+            PRIMARY KEY (doc, chunk))""")
+    con.execute("""
+        CREATE TABLE sentences (
+            doc VARCHAR NOT NULL, idx INTEGER NOT NULL, start BIGINT NOT NULL, "end" BIGINT NOT NULL,
+            paragraph INTEGER NOT NULL, PRIMARY KEY (doc, idx))""")
+    con.execute("""
+        CREATE TABLE mentions (
+            doc VARCHAR NOT NULL, start BIGINT NOT NULL, "end" BIGINT NOT NULL, text VARCHAR NOT NULL,
+            actor VARCHAR NOT NULL, country VARCHAR, kind VARCHAR NOT NULL, sentence INTEGER NOT NULL,
+            role VARCHAR, person VARCHAR, PRIMARY KEY (doc, start, "end"))""")
+    con.execute("""
+        CREATE TABLE actors (
+            code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, country VARCHAR,
+            aliases VARCHAR[] NOT NULL, tenures VARCHAR NOT NULL, attributes VARCHAR NOT NULL)""")
+    con.execute("""
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY, source VARCHAR, target VARCHAR, cameo VARCHAR NOT NULL, plover VARCHAR,
+            quad TINYINT, goldstein DOUBLE, start DATE, "end" DATE, precision VARCHAR NOT NULL,
+            modality VARCHAR NOT NULL, quantity_value DOUBLE, quantity_unit VARCHAR, attributed_to VARCHAR,
+            source_actor VARCHAR, target_actor VARCHAR, source_text VARCHAR, target_text VARCHAR,
+            origin VARCHAR NOT NULL)""")
+    con.execute("""
+        CREATE TABLE relations (
+            id VARCHAR PRIMARY KEY, a VARCHAR NOT NULL, b VARCHAR NOT NULL, sign TINYINT NOT NULL,
+            strength DOUBLE NOT NULL, kind VARCHAR NOT NULL, start DATE, "end" DATE, precision VARCHAR NOT NULL)""")
+    con.execute("""
+        CREATE TABLE claims (
+            id VARCHAR PRIMARY KEY, speaker VARCHAR NOT NULL, speaker_actor VARCHAR, about VARCHAR[] NOT NULL,
+            content VARCHAR NOT NULL, stance DOUBLE, start DATE, "end" DATE, precision VARCHAR NOT NULL)""")
+    con.execute("""
+        CREATE TABLE hypotheses (
+            id VARCHAR PRIMARY KEY, condition VARCHAR NOT NULL, consequence VARCHAR NOT NULL,
+            actors VARCHAR[] NOT NULL)""")
+    con.execute("""
+        CREATE TABLE evidence (
+            fact VARCHAR NOT NULL, seq INTEGER NOT NULL, doc VARCHAR NOT NULL, start BIGINT NOT NULL,
+            "end" BIGINT NOT NULL, text VARCHAR NOT NULL, PRIMARY KEY (fact, seq))""")
+    con.execute("""
+        CREATE TABLE quarantine (
+            dataset VARCHAR NOT NULL, file VARCHAR NOT NULL, row BIGINT, reason VARCHAR NOT NULL,
+            raw VARCHAR, quarantined_at TIMESTAMP NOT NULL)""")
+
+
+SCHEMA_VERSION = max(MIGRATIONS)
+
+TABLES = ("documents", "document_text", "sentences", "mentions", "actors", "events", "relations", "claims",
+          "hypotheses", "evidence", "quarantine")
+
+
+def current_version(con) -> int:
+    """The store's schema version; 0 for a store without geopol tables."""
+    has = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+    if not has:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(con) -> int:
+    """Apply every missing migration, each in one transaction; return the new version."""
+    version = current_version(con)
+    if version == 0:
+        con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+    for v in sorted(MIGRATIONS):
+        if v <= version:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            MIGRATIONS[v](con)
+            con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [v])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        version = v
+    return version

@@ -1,0 +1,118 @@
+"""The article pipeline: stages with declared contracts, composed by name.
+
+Each stage says what it requires on a chunk and what it assigns; a
+:class:`Pipeline` checks the order when it is built, so a misconfigured
+pipeline fails before it reads a byte. Stages are registered under versioned
+names (``"segment.v1"``) and a pipeline is configured as a list of names.
+
+>>> Pipeline(["mentions.v1"], registry=None)
+Traceback (most recent call last):
+...
+geopol.errors.InputError: pipeline stage 'mentions.v1' requires 'sentences', which no earlier stage assigns
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Iterator
+
+from ..errors import InputError
+from .mentions import FoundMention, MentionFinder
+from .reader import SourceFile, chunks
+from .segment import split_sentences
+
+__all__ = ["Chunk", "Stage", "Pipeline", "STAGES", "DEFAULT_STAGES", "register_stage"]
+
+
+@dataclass
+class Chunk:
+    """A piece of one document as it moves through the stages."""
+
+    doc: str
+    offset: int
+    text: str
+    date: date | None
+    sentences: list[tuple[int, int, int]] = field(default_factory=list)  # absolute (start, end, paragraph)
+    first_sentence: int = 0
+    mentions: list[FoundMention] = field(default_factory=list)
+
+
+@dataclass
+class Stage:
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    run: Callable[[Chunk, dict], None]
+
+
+STAGES: dict[str, Callable[..., Stage]] = {}
+
+
+def register_stage(name: str):
+    """Register a stage factory ``f(registry) -> Stage`` under a versioned name."""
+
+    def deco(factory):
+        STAGES[name] = factory
+        return factory
+
+    return deco
+
+
+@register_stage("segment.v1")
+def _segment(registry) -> Stage:
+    def run(chunk: Chunk, ctx: dict) -> None:
+        para = ctx.get("paragraph", 0)
+        chunk.first_sentence = ctx.get("sentence", 0)
+        chunk.sentences = list(split_sentences(chunk.text, offset=chunk.offset, first_paragraph=para))
+        if chunk.sentences:
+            last = chunk.sentences[-1][2]
+            ctx["paragraph"] = last + 1 if chunk.text.endswith("\n\n") else last
+        ctx["sentence"] = chunk.first_sentence + len(chunk.sentences)
+
+    return Stage("segment.v1", requires=("text",), assigns=("sentences",), run=run)
+
+
+@register_stage("mentions.v1")
+def _mentions(registry) -> Stage:
+    finder = MentionFinder(registry) if registry is not None else None
+
+    def run(chunk: Chunk, ctx: dict) -> None:
+        state = ctx.setdefault("mention_state", finder.new_document())
+        found = []
+        for k, (s, e, _) in enumerate(chunk.sentences):
+            local = [(s - chunk.offset, e - chunk.offset)]
+            for m in finder.find(chunk.text, chunk.date, offset=chunk.offset, state=state, spans=local):
+                found.append((chunk.first_sentence + k, m))
+        chunk.mentions = found
+
+    return Stage("mentions.v1", requires=("sentences",), assigns=("mentions",), run=run)
+
+
+DEFAULT_STAGES = ("segment.v1", "mentions.v1")
+
+
+class Pipeline:
+    """Stages in order; run one document at a time, chunk by chunk."""
+
+    def __init__(self, names=DEFAULT_STAGES, *, registry):
+        have = {"text"}
+        self.stages: list[Stage] = []
+        for name in names:
+            if name not in STAGES:
+                raise InputError(f"unknown pipeline stage {name!r}: known stages are {', '.join(sorted(STAGES))}")
+            factory = STAGES[name]
+            probe = factory(None) if registry is None else factory(registry)
+            missing = [r for r in probe.requires if r not in have]
+            if missing:
+                raise InputError(f"pipeline stage {name!r} requires {missing[0]!r}, which no earlier stage assigns")
+            have.update(probe.assigns)
+            self.stages.append(probe)
+
+    def run(self, source: SourceFile, *, day: date | None, text: str | None = None) -> Iterator[Chunk]:
+        ctx: dict = {}
+        for offset, piece in chunks(source, text=text):
+            chunk = Chunk(doc=source.id, offset=offset, text=piece, date=day)
+            for stage in self.stages:
+                stage.run(chunk, ctx)
+            yield chunk
