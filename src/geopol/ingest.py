@@ -18,7 +18,7 @@ from .errors import InputError
 from .model import Document, Mention, Sentence
 from .store import Store
 from .text.pipeline import Pipeline
-from .text.reader import SourceFile, discover, inspect, text_source
+from .text.reader import CHUNK_CHARS, SourceFile, discover, inspect, text_source
 
 __all__ = ["IngestReport", "ingest_sources", "ingest_paths", "ingest_text", "BATCH_DOCS", "BATCH_CHARS"]
 
@@ -51,19 +51,43 @@ class IngestReport:
         return ", ".join(parts)
 
 
-def _write_document(store: Store, pipeline: Pipeline, src: SourceFile, day: date | None, date_source: str | None,
-                    text: str | None, report: IngestReport) -> None:
-    store.add_document(Document(id=src.id, sha256=src.sha256, title=src.title, date=day, date_source=date_source,
-                                source=str(src.path) if src.path else None, format=src.format, n_chars=src.n_chars))
-    for k, chunk in enumerate(pipeline.run(src, day=day, text=text)):
-        store.add_text(src.id, k, chunk.offset, chunk.text)
-        store.add_sentences(Sentence(doc=src.id, index=chunk.first_sentence + i, start=s, end=e, paragraph=p)
-                            for i, (s, e, p) in enumerate(chunk.sentences))
-        store.add_mentions(Mention(doc=src.id, start=m.start, end=m.end, text=m.text, actor=m.actor,
-                                   country=m.country, kind=m.kind, sentence=idx, role=m.role, person=m.person)
-                           for idx, m in chunk.mentions)
-        report.sentences += len(chunk.sentences)
-        report.mentions += len(chunk.mentions)
+def _write_chunk(store: Store, doc_id: str, chunk, report: IngestReport) -> None:
+    store.add_text(doc_id, chunk.offset, chunk.text)
+    store.add_sentences(Sentence(doc=doc_id, index=chunk.first_sentence + i, start=s, end=e, paragraph=p)
+                        for i, (s, e, p) in enumerate(chunk.sentences))
+    store.add_mentions(Mention(doc=doc_id, start=m.start, end=m.end, text=m.text, actor=m.actor, country=m.country,
+                               kind=m.kind, sentence=idx, role=m.role, person=m.person)
+                       for idx, m in chunk.mentions)
+    report.sentences += len(chunk.sentences)
+    report.mentions += len(chunk.mentions)
+
+
+def _document(src: SourceFile, day: date | None, date_source: str | None) -> Document:
+    return Document(id=src.id, sha256=src.sha256, title=src.title, date=day, date_source=date_source,
+                    source=str(src.path) if src.path else None, format=src.format, n_chars=src.n_chars)
+
+
+def _write_small(store: Store, pipeline: Pipeline, src, doc, text, report) -> None:
+    """A document that fits in memory: written inside the caller's transaction."""
+    store.add_document(doc)
+    for chunk in pipeline.run(src, day=doc.date, text=text):
+        _write_chunk(store, src.id, chunk, report)
+
+
+def _write_large(store: Store, pipeline: Pipeline, src, doc, text, report) -> None:
+    """A large document: one transaction per chunk, so memory stays bounded.
+
+    The document row is written incomplete first and marked complete in the
+    last transaction; readers never see it before, and the next writer that
+    opens the store removes it if the process died in between.
+    """
+    with store.transaction():
+        store.add_document(doc, complete=False)
+    for chunk in pipeline.run(src, day=doc.date, text=text):
+        with store.transaction():
+            _write_chunk(store, src.id, chunk, report)
+    with store.transaction():
+        store.mark_complete(src.id)
 
 
 def ingest_sources(store: Store, pipeline: Pipeline, sources: list[tuple[SourceFile, str | None]], *,
@@ -88,19 +112,31 @@ def ingest_sources(store: Store, pipeline: Pipeline, sources: list[tuple[SourceF
     done = 0
     if on_progress:
         on_progress(0, total)
+
+    def doc_for(src):
+        return _document(src, day, "option") if day else _document(src, src.date, src.date_source)
+
     i = 0
     while i < total:
-        batch, chars = [], 0
-        while i < total and len(batch) < BATCH_DOCS and (not batch or chars + todo[i][0].n_chars <= BATCH_CHARS):
-            batch.append(todo[i])
-            chars += todo[i][0].n_chars
-            i += 1
-        with store.transaction():
-            for src, text in batch:
-                if force:
+        src, text = todo[i]
+        if src.n_chars > CHUNK_CHARS:
+            if force:
+                with store.transaction():
                     store.delete_document(src.id)
-                doc_day, doc_source = (day, "option") if day else (src.date, src.date_source)
-                _write_document(store, pipeline, src, doc_day, doc_source, text, report)
+            _write_large(store, pipeline, src, doc_for(src), text, report)
+            batch = [todo[i]]
+            i += 1
+        else:
+            batch, chars = [], 0
+            while i < total and todo[i][0].n_chars <= CHUNK_CHARS and len(batch) < BATCH_DOCS \
+                    and chars + todo[i][0].n_chars <= BATCH_CHARS:
+                batch.append(todo[i])
+                chars += todo[i][0].n_chars
+                i += 1
+            with store.transaction():
+                for src, text in batch:
+                    store.delete_document(src.id)  # a forced re-ingest, or leftovers of a crash
+                    _write_small(store, pipeline, src, doc_for(src), text, report)
         done += len(batch)
         report.ingested += len(batch)
         if on_progress:

@@ -22,6 +22,7 @@ def actor_summary(store: Store, registry: Registry) -> list[dict]:
             SELECT country, count(*), count(DISTINCT doc),
                    list(text ORDER BY text), list(DISTINCT actor ORDER BY actor)
             FROM mentions WHERE country IS NOT NULL AND person IS NULL
+              AND doc IN (SELECT id FROM complete_documents)
             GROUP BY country ORDER BY count(*) DESC, country""").fetchall():
         actor = registry.get(country)
         rows.append({"code": country, "name": actor.name if actor else country,
@@ -30,7 +31,7 @@ def actor_summary(store: Store, registry: Registry) -> list[dict]:
     for person, country, role, n, docs, forms, actors in store.con.execute("""
             SELECT person, any_value(country), any_value(role), count(*), count(DISTINCT doc),
                    list(text ORDER BY text), list(DISTINCT actor ORDER BY actor)
-            FROM mentions WHERE person IS NOT NULL
+            FROM mentions WHERE person IS NOT NULL AND doc IN (SELECT id FROM complete_documents)
             GROUP BY person ORDER BY count(*) DESC, person""").fetchall():
         actor = registry.get(person)
         rows.append({"code": person, "name": actor.name if actor else person, "kind": "person", "country": country,
@@ -73,7 +74,7 @@ def pair_view(store: Store, a: str, b: str, *, registry: Registry, limit: int = 
     events = [e for e in store.events() if {e.source, e.target} == pair]
     rows = store.con.execute("""
         SELECT s.doc, s.idx, s.start, s."end", d.title, d.date
-        FROM sentences s JOIN documents d ON d.id = s.doc
+        FROM sentences s JOIN complete_documents d ON d.id = s.doc
         WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.doc = s.doc AND m.sentence = s.idx AND m.country = ?)
           AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc = s.doc AND m.sentence = s.idx AND m.country = ?)
         ORDER BY d.date NULLS LAST, s.doc, s.idx""", [a, b]).fetchall()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import zlib
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
@@ -20,6 +22,10 @@ __all__ = ["Store", "fact_id", "DEFAULT_DB"]
 
 DEFAULT_DB = "geopol.duckdb"
 _MAGIC = b"DUCK"
+# DuckDB caches pages up to 80% of RAM by default. A bound keeps the process small; too low a
+# bound makes checkpoints of large strings fail, so text is stored in pieces of TEXT_PIECE chars.
+MEMORY_LIMIT = os.environ.get("GEOPOL_MEMORY_LIMIT", "1GB")
+TEXT_PIECE = 1 << 16
 
 
 def fact_id(record) -> str:
@@ -39,7 +45,7 @@ def _check_file(path: Path) -> None:
 
 def _connect(path: Path, read_only: bool):
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": MEMORY_LIMIT})
     except duckdb.IOException as exc:
         msg = str(exc)
         if "lock" in msg.lower():
@@ -74,6 +80,7 @@ class Store:
         self.con = con
         self.path = path
         self.read_only = read_only
+        self.recovered: list[str] = []
 
     # -- lifecycle ----------------------------------------------------
     @classmethod
@@ -106,7 +113,10 @@ class Store:
         except BaseException:
             con.close()
             raise
-        return cls(con, p, read_only)
+        store = cls(con, p, read_only)
+        if not read_only:
+            store.recovered = store.recover()
+        return store
 
     def close(self) -> None:
         if self.con is not None:
@@ -137,20 +147,44 @@ class Store:
 
     # -- documents ----------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+        """True when the document is stored completely."""
+        return self.con.execute("SELECT 1 FROM documents WHERE id = ? AND complete", [doc_id]).fetchall() != []
 
-    def add_document(self, doc: Document) -> None:
-        self.con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    def add_document(self, doc: Document, *, complete: bool = True) -> None:
+        """Add a document row; a large document is added incomplete and marked complete at the end."""
+        self.con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          [doc.id, doc.sha256, doc.title, doc.date, doc.date_source, doc.source, doc.format,
-                          doc.n_chars, datetime.now()])
+                          doc.n_chars, datetime.now(), complete])
+
+    def mark_complete(self, doc_id: str) -> None:
+        self.con.execute("UPDATE documents SET complete = true WHERE id = ?", [doc_id])
+
+    def incomplete_documents(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT id FROM documents WHERE NOT complete").fetchall()]
+
+    def recover(self) -> list[str]:
+        """Remove what an interrupted ingest of a large document left; return their ids."""
+        ids = self.incomplete_documents()
+        if ids:
+            with self.transaction():
+                for doc_id in ids:
+                    self.delete_document(doc_id)
+        return ids
 
     def delete_document(self, doc_id: str) -> None:
         for table in ("mentions", "sentences", "document_text", "evidence"):
             self.con.execute(f"DELETE FROM {table} WHERE doc = ?", [doc_id])
         self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
-    def add_text(self, doc_id: str, chunk: int, start: int, text: str) -> None:
-        self.con.execute("INSERT INTO document_text VALUES (?, ?, ?, ?)", [doc_id, chunk, start, text])
+    def add_text(self, doc_id: str, start: int, text: str) -> None:
+        """Store a stretch of the document's text that begins at character ``start``."""
+        first = self.con.execute("SELECT coalesce(max(chunk) + 1, 0) FROM document_text WHERE doc = ?",
+                                 [doc_id]).fetchall()[0][0]
+        pieces = [text[i:i + TEXT_PIECE] for i in range(0, len(text), TEXT_PIECE)]
+        self._insert_columns("document_text", {
+            "doc": [doc_id] * len(pieces), "chunk": list(range(first, first + len(pieces))),
+            "start": [start + i * TEXT_PIECE for i in range(len(pieces))], "n_chars": [len(p) for p in pieces],
+            "text": [zlib.compress(p.encode("utf-8"), 1) for p in pieces]})
 
     def _insert_columns(self, table: str, columns: dict[str, list], *, ignore: bool = False) -> None:
         """Bulk insert through Arrow: far faster than one statement per row."""
@@ -178,11 +212,11 @@ class Store:
             "doc": [m.doc for m in ms], "start": [m.start for m in ms], "end": [m.end for m in ms],
             "text": [m.text for m in ms], "actor": [m.actor for m in ms], "country": [m.country for m in ms],
             "kind": [m.kind for m in ms], "sentence": [m.sentence for m in ms], "role": [m.role for m in ms],
-            "person": [m.person for m in ms]}, ignore=True)
+            "person": [m.person for m in ms]})
 
     def documents(self) -> list[Document]:
         rows = self.con.execute("SELECT id, sha256, title, date, date_source, source, format, n_chars "
-                                "FROM documents ORDER BY ingested_at, id").fetchall()
+                                "FROM documents WHERE complete ORDER BY ingested_at, id").fetchall()
         return [Document(id=r[0], sha256=r[1], title=r[2], date=r[3], date_source=r[4], source=r[5], format=r[6],
                          n_chars=r[7]) for r in rows]
 
@@ -194,24 +228,25 @@ class Store:
         q = "SELECT start, text FROM document_text WHERE doc = ?"
         args: list = [doc_id]
         if end is not None:
-            q += " AND start < ? AND start + length(text) > ?"
+            q += " AND start < ? AND start + n_chars > ?"
             args += [end, start]
         parts = self.con.execute(q + " ORDER BY chunk", args).fetchall()
         if not parts:
             return ""
         base = parts[0][0]
-        joined = "".join(p[1] for p in parts)
+        joined = "".join(zlib.decompress(p[1]).decode("utf-8") for p in parts)
         return joined[start - base:(end - base) if end is not None else None]
 
     def sentences(self, doc_id: str | None = None) -> list[Sentence]:
-        q = 'SELECT doc, idx, start, "end", paragraph FROM sentences'
-        rows = self.con.execute(q + (" WHERE doc = ?" if doc_id else "") + " ORDER BY doc, idx",
+        q = 'SELECT doc, idx, start, "end", paragraph FROM sentences WHERE doc IN (SELECT id FROM complete_documents)'
+        rows = self.con.execute(q + (" AND doc = ?" if doc_id else "") + " ORDER BY doc, idx",
                                 [doc_id] if doc_id else []).fetchall()
         return [Sentence(doc=r[0], index=r[1], start=r[2], end=r[3], paragraph=r[4]) for r in rows]
 
     def mentions(self, doc_id: str | None = None) -> list[Mention]:
-        q = 'SELECT doc, start, "end", text, actor, country, kind, sentence, role, person FROM mentions'
-        rows = self.con.execute(q + (" WHERE doc = ?" if doc_id else "") + " ORDER BY doc, start",
+        q = ('SELECT doc, start, "end", text, actor, country, kind, sentence, role, person FROM mentions '
+             'WHERE doc IN (SELECT id FROM complete_documents)')
+        rows = self.con.execute(q + (" AND doc = ?" if doc_id else "") + " ORDER BY doc, start",
                                 [doc_id] if doc_id else []).fetchall()
         return [Mention(doc=r[0], start=r[1], end=r[2], text=r[3], actor=r[4], country=r[5], kind=r[6],
                         sentence=r[7], role=r[8], person=r[9]) for r in rows]
@@ -242,7 +277,7 @@ class Store:
     def _add_evidence(self, fid: str, evidence: tuple[Evidence, ...]) -> None:
         known = {(r[0], r[1], r[2]) for r in self.con.execute(
             'SELECT doc, start, "end" FROM evidence WHERE fact = ?', [fid]).fetchall()}
-        seq = self.con.execute("SELECT coalesce(max(seq) + 1, 0) FROM evidence WHERE fact = ?", [fid]).fetchone()[0]
+        seq = self.con.execute("SELECT coalesce(max(seq) + 1, 0) FROM evidence WHERE fact = ?", [fid]).fetchall()[0][0]
         for ev in evidence:
             if (ev.doc, ev.start, ev.end) in known:
                 continue
@@ -312,4 +347,4 @@ class Store:
     def counts(self) -> dict[str, int]:
         from .schema import TABLES
 
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}

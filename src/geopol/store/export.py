@@ -77,4 +77,4 @@ def export_table(store, table: str, fmt: str, out: str | Path) -> int:
     options = {"jsonl": "FORMAT json", "csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet"}[fmt]
     path = str(Path(out)).replace("'", "''")
     store.con.execute(f"COPY {table} TO '{path}' ({options})")
-    return store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return store.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]

@@ -27,23 +27,29 @@ def migration(version: int):
 
 @migration(1)
 def _v1(con) -> None:
+    # The per-document tables (text, sentences, mentions) carry no primary key: DuckDB keeps
+    # ART indexes in memory, which would make memory grow with the corpus. Their uniqueness
+    # follows from writing each document once, in one transaction, after deleting its rows.
     con.execute("""
         CREATE TABLE documents (
             id VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL, title VARCHAR, date DATE, date_source VARCHAR,
-            source VARCHAR, format VARCHAR NOT NULL, n_chars BIGINT NOT NULL, ingested_at TIMESTAMP NOT NULL)""")
+            source VARCHAR, format VARCHAR NOT NULL, n_chars BIGINT NOT NULL, ingested_at TIMESTAMP NOT NULL,
+            complete BOOLEAN NOT NULL)""")
+    # readers see only documents whose ingest finished
+    con.execute("CREATE VIEW complete_documents AS SELECT * FROM documents WHERE complete")
     con.execute("""
         CREATE TABLE document_text (
-            doc VARCHAR NOT NULL, chunk INTEGER NOT NULL, start BIGINT NOT NULL, text VARCHAR NOT NULL,
-            PRIMARY KEY (doc, chunk))""")
+            doc VARCHAR NOT NULL, chunk INTEGER NOT NULL, start BIGINT NOT NULL, n_chars BIGINT NOT NULL,
+            text BLOB NOT NULL)""")  # zlib-compressed UTF-8: raw text is kept, in a quarter of the space
     con.execute("""
         CREATE TABLE sentences (
             doc VARCHAR NOT NULL, idx INTEGER NOT NULL, start BIGINT NOT NULL, "end" BIGINT NOT NULL,
-            paragraph INTEGER NOT NULL, PRIMARY KEY (doc, idx))""")
+            paragraph INTEGER NOT NULL)""")
     con.execute("""
         CREATE TABLE mentions (
             doc VARCHAR NOT NULL, start BIGINT NOT NULL, "end" BIGINT NOT NULL, text VARCHAR NOT NULL,
             actor VARCHAR NOT NULL, country VARCHAR, kind VARCHAR NOT NULL, sentence INTEGER NOT NULL,
-            role VARCHAR, person VARCHAR, PRIMARY KEY (doc, start, "end"))""")
+            role VARCHAR, person VARCHAR)""")
     con.execute("""
         CREATE TABLE actors (
             code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, country VARCHAR,
@@ -86,10 +92,10 @@ TABLES = ("documents", "document_text", "sentences", "mentions", "actors", "even
 def current_version(con) -> int:
     """The store's schema version; 0 for a store without geopol tables."""
     has = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchall()[0][0]
     if not has:
         return 0
-    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    row = con.execute("SELECT max(version) FROM schema_version").fetchall()[0]
     return int(row[0] or 0)
 
 

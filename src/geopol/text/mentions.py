@@ -72,17 +72,27 @@ class MentionFinder:
 
     def __init__(self, registry: Registry):
         self.registry = registry
-        self._index: dict[str, list[tuple[tuple[str, ...], list[Alias]]]] = {}
+        # single-token aliases by token; longer ones by their first two tokens, longest first
+        self._index: dict[str, list[Alias]] = {}
+        self._index2: dict[tuple[str, str], list[tuple[list[str], list[Alias]]]] = {}
+        self._first: set[str] = set()
         for text, bucket in registry.aliases().items():
-            toks = tuple(_TOKEN.findall(text))
+            toks = _TOKEN.findall(text)
+            if len(toks) == 1:
+                self._index[toks[0]] = bucket
+            elif toks:
+                self._index2.setdefault((toks[0], toks[1]), []).append((toks, bucket))
             if toks:
-                self._index.setdefault(toks[0], []).append((toks, bucket))
-        for entries in self._index.values():
+                self._first.add(toks[0])
+        for entries in self._index2.values():
             entries.sort(key=lambda e: -len(e[0]))
-        self._roles: dict[tuple[str, ...], str] = {}
+        # first lower-cased token -> [(all tokens, role)], longest first
+        self._roles: dict[str, list[tuple[list[str], str]]] = {}
         for noun, role in registry.roles.items():
-            self._roles[tuple(t.lower() for t in _TOKEN.findall(noun))] = role
-        self._role_max = max((len(k) for k in self._roles), default=1)
+            toks = [t.lower() for t in _TOKEN.findall(noun)]
+            self._roles.setdefault(toks[0], []).append((toks, role))
+        for entries in self._roles.values():
+            entries.sort(key=lambda e: -len(e[0]))
         self._cameo = {a.code: dict(a.attributes).get("cameo", a.code)
                        for a in registry.actors() if a.kind in ("state", "igo")}
 
@@ -102,17 +112,22 @@ class MentionFinder:
 
     # -- internals ----------------------------------------------------
     def _match_alias(self, toks, i):
-        for alias_toks, bucket in self._index.get(toks[i][2], ()):
-            n = len(alias_toks)
-            if i + n <= len(toks) and all(toks[i + k][2] == alias_toks[k] for k in range(1, n)):
-                return n, bucket
-        return 0, None
+        words = self._words
+        if i + 1 < len(words):
+            for alias_toks, bucket in self._index2.get((words[i], words[i + 1]), ()):
+                n = len(alias_toks)
+                if n == 2 or words[i:i + n] == alias_toks:
+                    return n, bucket
+        bucket = self._index.get(words[i])
+        return (1, bucket) if bucket else (0, None)
 
     def _match_role(self, toks, i):
-        for n in range(min(self._role_max, len(toks) - i), 0, -1):
-            key = tuple(t[2].lower() for t in toks[i:i + n])
-            role = self._roles.get(key)
-            if role:
+        lower = self._lower
+        if i >= len(lower):
+            return 0, None
+        for role_toks, role in self._roles.get(lower[i], ()):
+            n = len(role_toks)
+            if n == 1 or lower[i:i + n] == role_toks:
                 return n, role
         return 0, None
 
@@ -143,9 +158,15 @@ class MentionFinder:
 
     def _find_tokens(self, text, toks, day, state, offset) -> list[FoundMention]:
         out: list[FoundMention] = []
+        self._words = [t[2] for t in toks]
+        self._lower = [w.lower() for w in self._words]
         i = 0
         n_toks = len(toks)
+        first, roles, words, lower = self._first, self._roles, self._words, self._lower
         while i < n_toks:
+            if words[i] not in first and lower[i] not in roles:
+                i += 1
+                continue
             n, bucket = self._match_alias(toks, i)
             if not n:
                 # ROLE (of|in|from) COUNTRY: "state media in China"
