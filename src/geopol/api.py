@@ -72,12 +72,18 @@ class Geopol:
         return ingest_text(self.store, self.pipeline, text, title=title, day=_as_date(date), source=source)
 
     def ingest(self, paths, *, date=None, encoding: str = "utf-8", force: bool = False, skip_bad: bool = False,
-               on_progress=None) -> IngestReport:
-        """Ingest files, directories or globs (plain text, Markdown, HTML)."""
+               on_progress=None, prepared=None, report: IngestReport | None = None) -> IngestReport:
+        """Ingest files, directories or globs (plain text, Markdown, HTML).
+
+        Every file is read and checked before anything is written; ``prepared``
+        takes the output of :func:`geopol.ingest.prepare_paths` when the caller
+        already did that pass.
+        """
         if isinstance(paths, (str, Path)):
             paths = [paths]
         return ingest_paths(self.store, self.pipeline, list(paths), day=_as_date(date), encoding=encoding,
-                            force=force, skip_bad=skip_bad, on_progress=on_progress)
+                            force=force, skip_bad=skip_bad, on_progress=on_progress, prepared=prepared,
+                            report=report)
 
     def add_actor(self, actor: Actor) -> Actor:
         """Add (or extend) an actor in this store's registry; used by later ingests."""

@@ -20,7 +20,8 @@ from .store import Store
 from .text.pipeline import Pipeline
 from .text.reader import CHUNK_CHARS, SourceFile, discover, inspect, text_source
 
-__all__ = ["IngestReport", "ingest_sources", "ingest_paths", "ingest_text", "BATCH_DOCS", "BATCH_CHARS"]
+__all__ = ["IngestReport", "prepare_paths", "ingest_sources", "ingest_paths", "ingest_text", "BATCH_DOCS",
+           "BATCH_CHARS"]
 
 BATCH_DOCS = 25
 BATCH_CHARS = 4_000_000
@@ -144,12 +145,13 @@ def ingest_sources(store: Store, pipeline: Pipeline, sources: list[tuple[SourceF
     return report
 
 
-def ingest_paths(store: Store, pipeline: Pipeline, paths: list[str | Path], *, day: date | None = None,
-                 encoding: str = "utf-8", force: bool = False, skip_bad: bool = False,
-                 on_progress: Progress | None = None) -> IngestReport:
-    """Ingest files, directories and globs. Without ``skip_bad`` the first bad file
-    raises before anything is written."""
-    report = IngestReport()
+def prepare_paths(paths: list[str | Path], *, encoding: str = "utf-8", skip_bad: bool = False,
+                  report: IngestReport | None = None) -> list[tuple[SourceFile, None]]:
+    """Pass one over files, directories and globs: validate and hash them, write nothing.
+
+    Without ``skip_bad`` the first bad file raises; with it, bad files are
+    listed in ``report.skipped``.
+    """
     sources = []
     for path in discover(paths):
         try:
@@ -157,9 +159,22 @@ def ingest_paths(store: Store, pipeline: Pipeline, paths: list[str | Path], *, d
         except InputError as exc:
             if not skip_bad:
                 raise
-            report.skipped.append(str(exc))
-    if not sources and not report.skipped:
-        raise InputError("nothing to ingest")
+            if report is not None:
+                report.skipped.append(str(exc))
+    if not sources:
+        raise InputError("nothing to ingest: every file was skipped" if skip_bad else "nothing to ingest")
+    return sources
+
+
+def ingest_paths(store: Store, pipeline: Pipeline, paths: list[str | Path], *, day: date | None = None,
+                 encoding: str = "utf-8", force: bool = False, skip_bad: bool = False,
+                 on_progress: Progress | None = None, prepared: list | None = None,
+                 report: IngestReport | None = None) -> IngestReport:
+    """Ingest files, directories and globs; nothing is written unless every file is readable
+    (or ``skip_bad``). ``prepared`` passes the result of :func:`prepare_paths` to skip pass one."""
+    report = report or IngestReport()
+    sources = prepared if prepared is not None else prepare_paths(paths, encoding=encoding, skip_bad=skip_bad,
+                                                                  report=report)
     return ingest_sources(store, pipeline, sources, day=day, force=force, on_progress=on_progress, report=report)
 
 

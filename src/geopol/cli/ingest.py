@@ -64,9 +64,13 @@ def ingest(
 
     Example: geopol ingest examples/china-north-korea-ties.txt --date 2024-11-01
     """
+    from ..ingest import IngestReport, prepare_paths
+
     day = _date(date)
+    report = IngestReport()
+    prepared = prepare_paths(paths, encoding=encoding, skip_bad=skip_bad, report=report)  # before the store opens
     with open_geopol(ctx) as g:
-        report = g.ingest(paths, date=day, encoding=encoding, force=force, skip_bad=skip_bad, on_progress=_progress())
+        report = g.ingest(paths, date=day, force=force, on_progress=_progress(), prepared=prepared, report=report)
     for line in report.skipped:
         err(f"skipped: {line}")
     print(report.summary())

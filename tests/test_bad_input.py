@@ -1,0 +1,251 @@
+"""Bad input: one clear line, a non-zero exit, no traceback, and the store as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import geopol
+from geopol.store.schema import SCHEMA_VERSION
+
+
+
+def digest(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+def assert_one_line_error(code: int, err: str, *needles: str) -> None:
+    assert code != 0
+    lines = [l for l in err.splitlines() if l.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in err
+    for n in needles:
+        assert n in lines[0], lines[0]
+
+
+@pytest.fixture
+def stocked(tmp_path, example_path) -> Path:
+    """A store that already holds one document, to check it is left as it was."""
+    path = tmp_path / "stocked.duckdb"
+    with geopol.open(path) as g:
+        g.ingest(example_path, date="2024-11-01")
+    return path
+
+
+def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    blank = tmp_path / "blank.md"
+    blank.write_text("\n  \n\t\n")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Le président français a rencontré".encode("latin-1"))
+    nothing = tmp_path / "no-text-here"
+    nothing.mkdir()
+    (nothing / "data.bin").write_bytes(b"\x00\x01")
+    return {
+        "missing": (tmp_path / "nope.txt", "no such file"),
+        "empty": (empty, "empty file"),
+        "blank": (blank, "no text"),
+        "binary": (binary, "binary"),
+        "undecodable": (latin, "not utf-8 text"),
+        "directory without text": (nothing, "no .txt"),
+        "glob without match": (tmp_path / "*.nomatch", "no file matches"),
+    }
+
+
+@pytest.mark.parametrize("case", ["missing", "empty", "blank", "binary", "undecodable", "directory without text",
+                                  "glob without match"])
+def test_bad_path_leaves_store_unchanged(case, tmp_path, stocked, cli):
+    path, needle = _bad_files(tmp_path)[case]
+    before = digest(stocked)
+    code, out, err = cli("--db", stocked, "ingest", path)
+    assert_one_line_error(code, err, str(path.name) if case != "glob without match" else "*.nomatch", needle)
+    assert digest(stocked) == before
+
+
+def test_bad_file_among_good_ones_writes_nothing(tmp_path, stocked, example_path, cli):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Beijing and Moscow signed a pact.")
+    (folder / "b.txt").write_bytes(b"\xff\xfe\x00garbage\x00")
+    before = digest(stocked)
+    code, _, err = cli("--db", stocked, "ingest", folder)
+    assert_one_line_error(code, err, "b.txt")
+    assert digest(stocked) == before
+
+
+def test_skip_bad_goes_on_and_says_what_it_skipped(tmp_path, db, cli):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Beijing and Moscow signed a pact.")
+    (folder / "b.txt").write_bytes("caf\xe9".encode("latin-1"))
+    code, out, err = cli("--db", db, "ingest", folder, "--skip-bad")
+    assert code == 0
+    assert "skipped: " in err and "b.txt" in err
+    assert "ingested 1" in out
+
+
+def test_no_store_file_is_created_by_a_failed_ingest(tmp_path, cli):
+    db = tmp_path / "new.duckdb"
+    code, _, err = cli("--db", db, "ingest", tmp_path / "missing.txt")
+    assert_one_line_error(code, err, "no such file")
+    assert not db.exists()
+
+
+def test_encoding_option_reads_other_encodings(tmp_path, db, cli):
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Le président de la France a reçu le dirigeant allemand à Paris.".encode("latin-1"))
+    code, out, err = cli("--db", db, "ingest", latin, "--encoding", "latin-1")
+    assert code == 0, err
+    with geopol.open(db, read_only=True) as g:
+        assert "président" in g.store.text(g.documents()[0].id)
+
+
+def test_store_that_is_not_a_duckdb_file(tmp_path, example_path, cli):
+    fake = tmp_path / "notes.duckdb"
+    fake.write_text("these are my notes, not a database\n" * 10)
+    before = digest(fake)
+    for args in (["ingest", example_path], ["actors"], ["events", "--format", "jsonl"], ["show", "CHN", "PRK"]):
+        code, _, err = cli("--db", fake, *args)
+        assert_one_line_error(code, err, "not a DuckDB database")
+    assert digest(fake) == before
+
+
+def test_store_written_by_a_newer_schema(stocked, example_path, cli):
+    con = duckdb.connect(str(stocked))
+    con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [SCHEMA_VERSION + 1])
+    con.close()
+    before = digest(stocked)
+    for args in (["ingest", example_path, "--force"], ["actors"]):
+        code, _, err = cli("--db", stocked, *args)
+        assert_one_line_error(code, err, "newer geopol")
+    assert digest(stocked) == before
+
+
+def test_store_locked_by_another_writer(stocked, tmp_path, example_path, run_process):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time, geopol; s = geopol.Store.open(sys.argv[1]); print('ready', flush=True); "
+                               "time.sleep(60)", str(stocked)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        other = tmp_path / "other.txt"
+        other.write_text("Tokyo and Seoul held talks.")
+        result = run_process("--db", stocked, "ingest", other, timeout=60)
+        assert_one_line_error(result.returncode, result.stderr, "in use by another process")
+    finally:
+        holder.kill()
+        holder.wait()
+    with geopol.open(stocked, read_only=True) as g:
+        assert len(g.documents()) == 1
+
+
+def test_bad_date_and_bad_format_are_one_line(stocked, example_path, cli):
+    code, _, err = cli("--db", stocked, "ingest", example_path, "--date", "2024-13-45")
+    assert_one_line_error(code, err, "--date")
+    code, _, err = cli("--db", stocked, "actors", "--format", "xml")
+    assert_one_line_error(code, err, "--format")
+    code, _, err = cli("--db", stocked, "show", "CHN", "Atlantis")
+    assert_one_line_error(code, err, "Atlantis")
+
+
+def test_debug_shows_the_traceback(tmp_path, run_process):
+    result = run_process("--debug", "--db", tmp_path / "x.duckdb", "ingest", tmp_path / "missing.txt", timeout=60)
+    assert result.returncode != 0
+    assert "Traceback" in result.stderr and "InputError" in result.stderr
+
+
+def test_reading_a_store_that_does_not_exist(tmp_path, cli):
+    code, _, err = cli("--db", tmp_path / "none.duckdb", "actors")
+    assert_one_line_error(code, err, "no store here yet")
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def _varied_text(target_bytes: int) -> str:
+    """News-like text that does not compress to nothing: the example with varied numbers and names."""
+    import random
+
+    rng = random.Random(7)
+    base = (Path(__file__).resolve().parent.parent / "examples" / "china-north-korea-ties.txt").read_text()
+    words = base.split()
+    parts, size = [], 0
+    while size < target_bytes:
+        rng.shuffle(words)
+        para = " ".join(words[:120]) + f" In {rng.randint(1950, 2024)}, {rng.randint(1, 10**6)} troops moved.\n\n"
+        parts.append(para)
+        size += len(para.encode())
+    return "".join(parts)
+
+
+@pytest.mark.slow
+def test_50mb_file_is_streamed_in_bounded_memory(tmp_path, db):
+    big = tmp_path / "big.txt"
+    big.write_text(_varied_text(50 * 1024 * 1024))
+    small = tmp_path / "small.txt"
+    small.write_text(_varied_text(2 * 1024 * 1024))
+    peaks = {}
+    for name, path in (("small", small), ("big", big)):
+        code = (
+            "import resource, sys\n"
+            "from geopol.cli import main\n"
+            "rc = main(['--db', sys.argv[1], 'ingest', sys.argv[2], '--date', '2024-11-01'])\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+            "sys.exit(rc)\n")
+        result = subprocess.run([sys.executable, "-c", code, str(tmp_path / f"{name}.duckdb"), str(path)],
+                                capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr
+        peaks[name] = int(result.stdout.strip().splitlines()[-1]) // 1024
+    # 25 times the text must not cost anywhere near 25 times the memory: the file is streamed
+    # in chunks, each committed on its own; a whole-file read would add over 400 MB here.
+    assert peaks["big"] - peaks["small"] < 250, peaks
+    assert peaks["big"] < 600, peaks
+    with geopol.open(tmp_path / "big.duckdb", read_only=True) as g:
+        doc = g.documents()[0]
+        assert doc.n_chars == len(big.read_text())
+        tail = g.store.text(doc.id, doc.n_chars - 200, doc.n_chars)
+        assert tail == big.read_text()[-200:]
+
+
+@pytest.mark.slow
+def test_sigkill_during_a_1000_document_ingest_loses_nothing(tmp_path, db, run_process):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    base = (Path(__file__).resolve().parent.parent / "examples" / "china-north-korea-ties.txt").read_text()
+    for i in range(1000):
+        (corpus / f"doc{i:04d}.txt").write_text(f"Dispatch {i}.\n\n{base}")
+    proc = subprocess.Popen([sys.executable, "-m", "geopol", "--db", str(db), "ingest", str(corpus)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    reported = 0
+    for line in proc.stderr:
+        if line.startswith("ingested "):
+            reported = int(line.split()[1].split("/")[0])
+            if reported >= 50:
+                break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 50 <= reported < 1000, "the ingest finished before it could be killed; make the corpus bigger"
+    with geopol.open(db) as g:  # a writer's open recovers whatever a large document left half-done
+        docs = g.documents()
+        assert len(docs) >= reported
+        for d in docs:  # every stored document is whole: its full text and its sentences
+            assert len(g.store.text(d.id)) == d.n_chars
+        sentence_docs = {s.doc for s in g.store.sentences()}
+        assert sentence_docs == {d.id for d in docs}
+        stored = len(docs)
+    result = run_process("--db", db, "ingest", corpus, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert f"ingested {1000 - stored}" in result.stdout and f"unchanged {stored}" in result.stdout
+    with geopol.open(db, read_only=True) as g:
+        assert len(g.documents()) == 1000
+        n_sentences = len(g.store.sentences())
+    assert n_sentences == 1000 * (n_sentences // 1000)  # every document has the same sentence count
