@@ -21,20 +21,21 @@ def actor_summary(store: Store, registry: Registry) -> list[dict]:
     for country, n, docs, forms, actors in store.con.execute("""
             SELECT country, count(*), count(DISTINCT doc),
                    list(text ORDER BY text), list(DISTINCT actor ORDER BY actor)
-            FROM mentions WHERE country IS NOT NULL AND person IS NULL
+            FROM mentions WHERE country IS NOT NULL AND person IS NULL AND kind <> 'group'
               AND doc IN (SELECT id FROM complete_documents)
             GROUP BY country ORDER BY count(*) DESC, country""").fetchall():
         actor = registry.get(country)
         rows.append({"code": country, "name": actor.name if actor else country,
                      "kind": actor.kind if actor else "state", "country": country, "role": None, "mentions": n,
                      "documents": docs, "forms": _by_frequency(forms), "actors": actors})
-    for person, country, role, n, docs, forms, actors in store.con.execute("""
-            SELECT person, any_value(country), any_value(role), count(*), count(DISTINCT doc),
-                   list(text ORDER BY text), list(DISTINCT actor ORDER BY actor)
-            FROM mentions WHERE person IS NOT NULL AND doc IN (SELECT id FROM complete_documents)
-            GROUP BY person ORDER BY count(*) DESC, person""").fetchall():
-        actor = registry.get(person)
-        rows.append({"code": person, "name": actor.name if actor else person, "kind": "person", "country": country,
+    for code, kind, country, role, n, docs, forms, actors in store.con.execute("""
+            SELECT coalesce(person, actor), any_value(kind), any_value(country), any_value(role), count(*),
+                   count(DISTINCT doc), list(text ORDER BY text), list(DISTINCT actor ORDER BY actor)
+            FROM mentions WHERE (person IS NOT NULL OR kind = 'group')
+              AND doc IN (SELECT id FROM complete_documents)
+            GROUP BY coalesce(person, actor) ORDER BY any_value(kind) DESC, count(*) DESC, 1""").fetchall():
+        actor = registry.get(code)
+        rows.append({"code": code, "name": actor.name if actor else code, "kind": kind, "country": country,
                      "role": role, "mentions": n, "documents": docs, "forms": _by_frequency(forms),
                      "actors": actors})
     return rows

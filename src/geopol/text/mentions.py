@@ -217,7 +217,13 @@ class MentionFinder:
                                         actor.code, possessive))
                 i = j + (2 if possessive else 0)
                 continue
-            # a state, IGO, capital, demonym, institution ...
+            # a state, IGO, capital, demonym, institution, or a user's group
+            actor = self.registry.get(alias.code)
+            if actor is not None and actor.kind in ("group", "sector"):
+                out.append(FoundMention(s + offset, e + offset, text[s:e], actor.code, actor.country, actor.kind,
+                                        dict(actor.attributes).get("role"), None, possessive))
+                i = j + (2 if possessive else 0)
+                continue
             country = alias.code
             role = alias.role
             k = j + (2 if possessive else 0)

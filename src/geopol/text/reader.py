@@ -150,7 +150,7 @@ def _markdown_lines(lines: Iterator[str]) -> tuple[dict[str, str], Iterator[str]
 
 
 def _html_text(path: Path, encoding: str) -> tuple[dict[str, str], str]:
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     if path.stat().st_size > HTML_MAX_BYTES:
         raise InputError(f"{path}: HTML file larger than {HTML_MAX_BYTES >> 20} MB; convert it to text first")
@@ -172,9 +172,9 @@ def _html_text(path: Path, encoding: str) -> tuple[dict[str, str], str]:
         return meta, ""
     blocks = []
     for node in body.css("h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, th, figcaption, dt, dd"):
-        if node.css_first("p, li, blockquote, h1, h2, h3, h4, h5, h6"):
-            continue  # the inner blocks carry the text
-        text = re.sub(r"\s+", " ", node.text(separator=" ")).strip()
+        if len(node.css("p, li, blockquote, h1, h2, h3, h4, h5, h6")) > 1:
+            continue  # the inner blocks carry the text (css() includes the node itself)
+        text = re.sub(r"\s+", " ", node.text()).strip()
         if text:
             blocks.append(text)
     if not blocks:
