@@ -77,40 +77,27 @@ def _fresh(store):
         store.con.execute(f"DELETE FROM {table}")
 
 
-@SETTINGS
-@given(events)
-def test_event_round_trip(store, event):
-    _fresh(store)
-    with store.transaction():
-        store.put_events([event])
-    assert store.events() == [event]
+ROUND_TRIPS = {
+    "event": (events, "put_events", "events"),
+    "relation": (relations, "put_relations", "relations"),
+    "claim": (claims, "put_claims", "claims"),
+    "hypothesis": (hypotheses, "put_hypotheses", "hypotheses"),
+}
 
 
-@SETTINGS
-@given(relations)
-def test_relation_round_trip(store, relation):
-    _fresh(store)
-    with store.transaction():
-        store.put_relations([relation])
-    assert store.relations() == [relation]
+@pytest.mark.parametrize("kind", ROUND_TRIPS)
+def test_fact_round_trip(store, kind):
+    strategy, put, get = ROUND_TRIPS[kind]
 
+    @SETTINGS
+    @given(strategy)
+    def check(record):
+        _fresh(store)
+        with store.transaction():
+            getattr(store, put)([record])
+        assert getattr(store, get)() == [record]
 
-@SETTINGS
-@given(claims)
-def test_claim_round_trip(store, claim):
-    _fresh(store)
-    with store.transaction():
-        store.put_claims([claim])
-    assert store.claims() == [claim]
-
-
-@SETTINGS
-@given(hypotheses)
-def test_hypothesis_round_trip(store, hypothesis):
-    _fresh(store)
-    with store.transaction():
-        store.put_hypotheses([hypothesis])
-    assert store.hypotheses() == [hypothesis]
+    check()
 
 
 @SETTINGS

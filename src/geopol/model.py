@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date
+from datetime import date, datetime
 from typing import Literal, get_args
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "Claim",
     "Hypothesis",
     "record_id",
+    "to_jsonable",
 ]
 
 Precision = Literal["day", "month", "year", "decade", "unknown"]
@@ -238,19 +239,20 @@ class Hypothesis:
     evidence: tuple[Evidence, ...] = ()
 
 
-def _jsonable(value):
-    if isinstance(value, date):
+def to_jsonable(value):
+    """Dates as ISO strings, tuples as lists, recursively: what ``json.dumps`` accepts."""
+    if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: to_jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
+        return [to_jsonable(v) for v in value]
     return value
 
 
 def record_id(record) -> str:
     """A stable 16-hex-digit identifier derived from a record's content."""
-    payload = json.dumps(_jsonable(asdict(record)), sort_keys=True, ensure_ascii=False)
+    payload = json.dumps(to_jsonable(asdict(record)), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(f"{type(record).__name__}:{payload}".encode()).hexdigest()[:16]
 
 

@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import InputError
-from ..store.export import EXPORT_FORMATS, to_json_value, write_records
+from ..model import to_jsonable
+from ..store.export import EXPORT_FORMATS, write_records
 
 FORMATS = ("table",) + EXPORT_FORMATS
 
@@ -66,7 +67,7 @@ def emit(rows: list[dict], fmt: str, out: Path | None, *, columns: list[str] | N
     for c in cols:
         table.add_column(c)
     for r in rows:
-        table.add_row(*[_cell(to_json_value(r.get(c))) for c in cols])
+        table.add_row(*[_cell(to_jsonable(r.get(c))) for c in cols])
     Console().print(table)
 
 

@@ -74,56 +74,31 @@ def actors_add(
     print(f"added {actor.code} ({actor.name}); it applies to documents ingested from now on")
 
 
-def _list(ctx: typer.Context, kind: str, fmt: str, out: Optional[Path]) -> None:
-    check_format(fmt)
-    with open_geopol(ctx, read_only=True) as g:
-        rows = {"events": lambda: [event_row(e) for e in g.events()],
-                "relations": lambda: [relation_row(r) for r in g.relations()],
-                "claims": lambda: [claim_row(c) for c in g.claims()],
-                "hypotheses": lambda: [hypothesis_row(h) for h in g.hypotheses()]}[kind]()
-    if not rows:
-        err(f"no {kind} in the store: {_PENDING}")
-    emit(rows, fmt, out, empty="")
+_FACTS = {
+    "events": ("List events (who did what to whom, when).", lambda g: [event_row(e) for e in g.events()]),
+    "relations": ("List standing relations between actors.", lambda g: [relation_row(r) for r in g.relations()]),
+    "claims": ("List claims (who said what about whom).", lambda g: [claim_row(c) for c in g.claims()]),
+    "hypotheses": ("List conditional statements (if this, then that).",
+                   lambda g: [hypothesis_row(h) for h in g.hypotheses()]),
+}
 
 
-@app.command()
-def events(ctx: typer.Context, fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
-           out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file.")) -> None:
-    """List events (who did what to whom, when).
+def _fact_command(kind: str, summary: str, rows_of):
+    def command(ctx: typer.Context, fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+                out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file.")) -> None:
+        check_format(fmt)
+        with open_geopol(ctx, read_only=True) as g:
+            rows = rows_of(g)
+        if not rows:
+            err(f"no {kind} in the store: {_PENDING}")
+        emit(rows, fmt, out, empty="")
 
-    Example: geopol events --format jsonl
-    """
-    _list(ctx, "events", fmt, out)
-
-
-@app.command()
-def relations(ctx: typer.Context, fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
-              out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file.")) -> None:
-    """List standing relations between actors.
-
-    Example: geopol relations --format jsonl
-    """
-    _list(ctx, "relations", fmt, out)
+    command.__doc__ = f"{summary}\n\nExample: geopol {kind} --format jsonl"
+    app.command(kind)(command)
 
 
-@app.command()
-def claims(ctx: typer.Context, fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
-           out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file.")) -> None:
-    """List claims (who said what about whom).
-
-    Example: geopol claims --format jsonl
-    """
-    _list(ctx, "claims", fmt, out)
-
-
-@app.command()
-def hypotheses(ctx: typer.Context, fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
-               out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file.")) -> None:
-    """List conditional statements (if this, then that).
-
-    Example: geopol hypotheses --format jsonl
-    """
-    _list(ctx, "hypotheses", fmt, out)
+for _kind, (_summary, _rows_of) in _FACTS.items():
+    _fact_command(_kind, _summary, _rows_of)
 
 
 @app.command()
@@ -163,12 +138,12 @@ def show(
 
 
 def _jsonable(view: dict) -> dict:
-    from ..store.export import to_json_value
+    from ..model import to_jsonable
 
     out = dict(view)
     out["relations"] = [relation_row(r) for r in view["relations"]]
     out["events"] = [event_row(e) for e in view["events"]]
-    return to_json_value(out)
+    return to_jsonable(out)
 
 
 def print_pair(view: dict, actors: list[dict] | None) -> None:

@@ -5,26 +5,16 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Iterable
 
 from ..errors import InputError
+from ..model import to_jsonable
 from .schema import TABLES
 
-__all__ = ["EXPORT_FORMATS", "write_records", "export_table", "to_json_value"]
+__all__ = ["EXPORT_FORMATS", "write_records", "export_table"]
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
-
-
-def to_json_value(value):
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: to_json_value(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_json_value(v) for v in value]
-    return value
 
 
 def write_records(rows: Iterable[dict], fmt: str, out: str | Path | IO[str] | None = None) -> int:
@@ -35,7 +25,7 @@ def write_records(rows: Iterable[dict], fmt: str, out: str | Path | IO[str] | No
     """
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
-    rows = [to_json_value(r) for r in rows]
+    rows = [to_jsonable(r) for r in rows]
     if fmt == "parquet":
         if out is None or not isinstance(out, (str, Path)):
             raise InputError("Parquet is binary: pass --out FILE.parquet")
