@@ -159,3 +159,29 @@ def test_records_are_frozen_and_hashable():
 def test_invalid_records_are_refused(make, message):
     with pytest.raises(ValueError, match=message):
         make()
+
+
+sentences_text = st.lists(
+    st.sampled_from(["Beijing warned Washington.", "Kim Jong-un met Putin in Vladivostok.",
+                     "The Chinese leadership said nothing.", "Seoul and Tokyo signed a pact.", "It rained.",
+                     "North Korea's army fired missiles.", "The president spoke."]) | text.filter(str.strip),
+    min_size=1, max_size=6).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(sentences_text, maybe_date)
+def test_ingest_is_idempotent(body, day):
+    import geopol
+
+    if not body.strip():
+        return
+    with geopol.open(":memory:") as g:
+        first = g.ingest_text(body, date=day)
+        snapshot = (g.store.counts(), g.documents(), g.mentions(), g.store.sentences())
+        second = g.ingest_text(body, date=day)
+        assert first.ingested == 1 and second.ingested == 0 and second.unchanged == 1
+        assert (g.store.counts(), g.documents(), g.mentions(), g.store.sentences()) == snapshot
+        # and every mention quotes the text at its span
+        doc = g.documents()[0].id
+        for m in g.mentions():
+            assert g.store.text(doc, m.start, m.end) == m.text
