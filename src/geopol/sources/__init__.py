@@ -1,0 +1,1 @@
+"""Readers for outside data formats: Pajek signed networks, Correlates of War tables."""
