@@ -126,15 +126,19 @@ def build_countries(shared: Path) -> dict[str, str]:
         if iso:
             info[iso] = d
     states = read_tsv_csv(shared / "cow" / "cow_states.csv")
-    cow_by_iso: dict[str, tuple[str, str]] = {}
+    cow_by_iso: dict[str, tuple] = {}
+    cow_spells: list[list] = []
     cow_abbr_to_iso: dict[str, str] = {}
     for s in states:
         iso = COW_TO_ISO.get(s["stateabb"]) or cc.convert(s["statenme"], to="ISO3", not_found=None)
         if isinstance(iso, list) or not iso:
             continue
         cow_abbr_to_iso[s["stateabb"]] = iso
-        # the latest spell of a state wins (e.g. Germany 255 after 1990)
-        cow_by_iso[iso] = (s["ccode"], s["stateabb"])
+        cow_spells.append([s["ccode"], s["stateabb"], s["statenme"], iso, s["styear"], s["endyear"]])
+        # the spell that lasts longest into the present wins (Germany: 255 after 1990, not 260)
+        old = cow_by_iso.get(iso)
+        if old is None or (int(s["endyear"]), int(s["styear"])) >= old[2]:
+            cow_by_iso[iso] = (s["ccode"], s["stateabb"], (int(s["endyear"]), int(s["styear"])))
     excluded_capitals = {l.strip() for l in (SOURCES / "capital_exclusions.txt").read_text().splitlines()
                          if l.strip() and not l.startswith("#")}
     rows = []
@@ -143,7 +147,7 @@ def build_countries(shared: Path) -> dict[str, str]:
         iso3 = r.ISO3
         g = geo.get(iso3, {})
         i = info.get(iso3, {})
-        cow = cow_by_iso.get(iso3, ("", ""))
+        cow = cow_by_iso.get(iso3, ("", "", None))
         demonyms = []
         if i.get("demonym"):
             demonyms = [d.strip() for d in re.split(r",| or ", i["demonym"]) if d.strip()]
@@ -155,6 +159,8 @@ def build_countries(shared: Path) -> dict[str, str]:
                      cow[0], cow[1], g.get("fips", ""), ICEWS_NAMES.get(iso3, r.name_short),
                      _norm(r.name_short), _norm(r.name_official), un, _norm(capital),
                      "|".join(d for d in demonyms if d not in AMBIGUOUS)])
+    write_tsv(CODES / "cow_states.tsv", ["ccode", "abbr", "name", "iso3", "start_year", "end_year"],
+              sorted(cow_spells, key=lambda r: (int(r[0]), int(r[4]))))
     write_tsv(CODES / "countries.tsv",
               ["iso3", "cameo", "iso2", "isonum", "cow", "cow_abbr", "fips", "icews_name", "name",
                "official_name", "un_member", "capital", "demonyms"], rows)

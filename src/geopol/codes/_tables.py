@@ -184,6 +184,12 @@ def country_by_cow(ccode: int) -> Country | None:
     return _indexes()["cow"].get(int(ccode))
 
 
+@lru_cache(maxsize=1)
+def cow_states() -> dict[int, str]:
+    """Every COW state code (historical ones too) → ISO alpha-3, where one exists (260 West Germany → DEU)."""
+    return {int(r["ccode"]): r["iso3"] for r in _rows("cow_states.tsv") if r["iso3"]}
+
+
 def country_by_fips(code: str) -> Country | None:
     return _indexes()["fips"].get(code)
 

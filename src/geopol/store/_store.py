@@ -344,6 +344,36 @@ class Store:
         return [Hypothesis(condition=c, consequence=q, actors=tuple(a), evidence=self._evidence(fid))
                 for fid, c, q, a in self.con.execute("SELECT * FROM hypotheses ORDER BY id").fetchall()]
 
+    # -- background data ------------------------------------------------
+    def replace_rows(self, table: str, columns, *, source: str) -> int:
+        """Replace the rows of ``source`` in ``alliances`` or ``power`` by ``columns`` (an Arrow table)."""
+        if table not in ("alliances", "power"):
+            raise StoreError(f"not a background table: {table}")
+        self.con.execute(f"DELETE FROM {table} WHERE source = ?", [source])
+        data = {name: columns.column(name).to_pylist() for name in columns.column_names}
+        data["source"] = [source] * columns.num_rows
+        self._insert_columns(table, data)
+        return columns.num_rows
+
+    def quarantine(self, dataset: str, file: str, rows: Iterable[tuple[int | None, str, str | None]]) -> int:
+        """Keep rejected input rows with their reason: ``(row number, reason, raw text)``."""
+        rows = list(rows)
+        now = datetime.now()
+        self._insert_columns("quarantine", {
+            "dataset": [dataset] * len(rows), "file": [file] * len(rows), "row": [r[0] for r in rows],
+            "reason": [r[1] for r in rows], "raw": [r[2] for r in rows], "quarantined_at": [now] * len(rows)})
+        return len(rows)
+
+    def alliances(self) -> list[dict]:
+        cols = ["a", "b", "year", "defense", "neutrality", "nonaggression", "entente", "source"]
+        return [dict(zip(cols, r)) for r in self.con.execute(
+            f"SELECT {', '.join(cols)} FROM alliances ORDER BY a, b, year").fetchall()]
+
+    def power(self) -> list[dict]:
+        cols = ["actor", "year", "cinc", "milex", "milper", "irst", "pec", "tpop", "upop", "source"]
+        return [dict(zip(cols, r)) for r in self.con.execute(
+            f"SELECT {', '.join(cols)} FROM power ORDER BY actor, year").fetchall()]
+
     def counts(self) -> dict[str, int]:
         from .schema import TABLES
 

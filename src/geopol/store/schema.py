@@ -83,10 +83,24 @@ def _v1(con) -> None:
             raw VARCHAR, quarantined_at TIMESTAMP NOT NULL)""")
 
 
+@migration(2)
+def _v2(con) -> None:
+    """Background data: formal alliances (dyad-year) and national material capabilities."""
+    con.execute("""
+        CREATE TABLE alliances (
+            a VARCHAR NOT NULL, b VARCHAR NOT NULL, year INTEGER NOT NULL, defense BOOLEAN NOT NULL,
+            neutrality BOOLEAN NOT NULL, nonaggression BOOLEAN NOT NULL, entente BOOLEAN NOT NULL,
+            source VARCHAR NOT NULL, PRIMARY KEY (a, b, year, source))""")  # a < b
+    con.execute("""
+        CREATE TABLE power (
+            actor VARCHAR NOT NULL, year INTEGER NOT NULL, cinc DOUBLE, milex DOUBLE, milper DOUBLE, irst DOUBLE,
+            pec DOUBLE, tpop DOUBLE, upop DOUBLE, source VARCHAR NOT NULL, PRIMARY KEY (actor, year, source))""")
+
+
 SCHEMA_VERSION = max(MIGRATIONS)
 
 TABLES = ("documents", "document_text", "sentences", "mentions", "actors", "events", "relations", "claims",
-          "hypotheses", "evidence", "quarantine")
+          "hypotheses", "evidence", "quarantine", "alliances", "power")
 
 
 def current_version(con) -> int:

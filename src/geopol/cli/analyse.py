@@ -1,0 +1,274 @@
+"""Commands that analyse the store: ties, network, balance, blocs, triads, changes; and `import` of background data."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import InputError
+from ..model import to_jsonable
+from ..text.dates import parse_iso_date
+from . import app
+from ._common import FORMATS, check_format, emit, err, open_geopol
+
+import_app = typer.Typer(help="Import datasets into the store.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+AT_HELP = "Date YYYY-MM-DD (default: today)."
+
+
+def _day(value: Optional[str], option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise InputError(f"{option}: {exc}") from None
+
+
+def _notes(notes: list[str]) -> None:
+    for n in notes:
+        err(f"note: {n}")
+
+
+def _print_json(obj, fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2))
+    else:
+        print(json.dumps(to_jsonable(obj), ensure_ascii=False))
+
+
+@app.command()
+def ties(
+    ctx: typer.Context,
+    at: Optional[str] = typer.Option(None, "--at", help=AT_HELP),
+    start: Optional[str] = typer.Option(None, "--from", help="Panel start YYYY-MM-DD."),
+    end: Optional[str] = typer.Option(None, "--to", help="Panel end YYYY-MM-DD."),
+    unit: str = typer.Option("year", "--unit", help="Panel period: day, week, month or year."),
+    fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file."),
+) -> None:
+    """Tie estimates per pair: a signed weight in [-1, 1] with its uncertainty.
+
+    Example: geopol ties --at 2012-06-01, or geopol ties --from 1990-01-01 --to 2012-12-31 --unit year
+    """
+    from ..structure import tie_panel, ties_at
+
+    check_format(fmt)
+    with open_geopol(ctx, read_only=True) as g:
+        if start or end:
+            if not (start and end):
+                raise InputError("--from and --to go together")
+            rows, notes = tie_panel(g.store, _day(start, "--from"), _day(end, "--to"), unit)
+        else:
+            rows, notes = ties_at(g.store, _day(at, "--at") or date.today())
+    _notes(notes)
+    emit(rows, fmt, out, columns=["a", "b", "at", "tie", "uncertainty", "observations"], empty="no ties")
+
+
+@app.command()
+def network(
+    ctx: typer.Context,
+    at: Optional[str] = typer.Option(None, "--at", help=AT_HELP),
+    threshold: float = typer.Option(0.1, "--threshold", help="Weakest |tie| kept as an edge."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write .graphml, .gexf, .json or .png."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or json (edges)."),
+) -> None:
+    """The signed network at a date: edges by sign and strength, nodes with CINC power.
+
+    Example: geopol network --at 2010-01-01 --out network.gexf
+    """
+    from ..report import write_graph
+    from ..structure import network_at
+
+    with open_geopol(ctx, read_only=True) as g:
+        G, notes = network_at(g.store, _day(at, "--at") or date.today(), threshold=threshold)
+    _notes(notes)
+    if out is not None:
+        write_graph(G, out)
+        err(f"wrote {G.number_of_nodes()} nodes and {G.number_of_edges()} edges to {out}")
+        return
+    rows = [{"a": u, "b": v, "sign": "+" if d["sign"] > 0 else "-", "tie": round(d.get("tie", 0.0), 6),
+             "uncertainty": round(d.get("uncertainty", 0.0), 6)} for u, v, d in G.edges(data=True)]
+    if fmt == "json":
+        _print_json({"at": G.graph["at"], "nodes": [{"id": v, **d} for v, d in G.nodes(data=True)], "edges": rows},
+                    "json")
+        return
+    emit(rows, fmt, None, empty="no ties above the threshold")
+
+
+def _pajek_rows(path: Path) -> list[dict]:
+    from ..analysis import balance_degree, frustration_index
+    from ..sources.pajek import read_pajek
+
+    rows = []
+    for w in read_pajek(path):
+        f = frustration_index(w.graph)
+        m = w.graph.number_of_edges()
+        rows.append({"window": w.label, "id": w.id, "nodes": w.graph.number_of_nodes(), "edges": m,
+                     "frustration": f.value, "balance": balance_degree(w.graph),
+                     "normalized_frustration": round(1 - 2 * f.value / m, 6) if m else None,
+                     "optimal": f.optimal})
+    return rows
+
+
+@app.command()
+def balance(
+    ctx: typer.Context,
+    at: Optional[str] = typer.Option(None, "--at", help=AT_HELP),
+    pajek: Optional[Path] = typer.Option(None, "--pajek", help="Read a signed Pajek file (one result per window)."),
+    threshold: float = typer.Option(0.1, "--threshold", help="Weakest |tie| kept as an edge."),
+    fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)} or json."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file."),
+) -> None:
+    """Structural balance: exact frustration index, the split that attains it, share of balanced triangles.
+
+    Example: geopol balance --pajek Cow.net --format jsonl
+    """
+    if pajek is not None:
+        rows = _pajek_rows(pajek)
+        emit(rows, "jsonl" if fmt == "json" else fmt, out,
+             columns=["window", "nodes", "edges", "frustration", "balance"])
+        return
+    from ..structure import balance_at
+
+    with open_geopol(ctx, read_only=True) as g:
+        result, notes = balance_at(g.store, _day(at, "--at") or date.today(), threshold=threshold)
+    _notes(notes)
+    if fmt in ("json", "jsonl"):
+        _print_json(result, fmt)
+        return
+    check_format(fmt)
+    print(f"at {result['at']}: {result['nodes']} actors, {result['edges']} ties, frustration {result['frustration']}"
+          f", balanced triangles {result['balance'] if result['balance'] is not None else 'n/a (no triangles)'}")
+    print(f"  camps: {', '.join(result['sides'][0])} | {', '.join(result['sides'][1])}")
+    for e in result["frustrated"]:
+        print(f"  frustrated tie: {e[0]}-{e[1]}")
+    for p in result["pivots"]:
+        print(f"  pivot: {p['pivot']} between {p['a']} and {p['b']}")
+
+
+@app.command()
+def blocs(
+    ctx: typer.Context,
+    at: Optional[str] = typer.Option(None, "--at", help=AT_HELP),
+    threshold: float = typer.Option(0.1, "--threshold", help="Weakest |tie| kept as an edge."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the local search (graphs over 9 actors)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
+) -> None:
+    """Blocs at a date: the partition that best fits the signs of the ties (any number of blocs).
+
+    Example: geopol blocs --at 2010-01-01
+    """
+    from ..structure import blocs_at
+
+    with open_geopol(ctx, read_only=True) as g:
+        result, notes = blocs_at(g.store, _day(at, "--at") or date.today(), threshold=threshold, seed=seed)
+    _notes(notes)
+    if fmt in ("json", "jsonl"):
+        _print_json(result, fmt)
+        return
+    print(f"at {result['at']}: {len(result['blocs'])} blocs, cost {result['cost']} ({result['method']})")
+    for i, b in enumerate(result["blocs"], 1):
+        print(f"  bloc {i}: {', '.join(b)}")
+
+
+@app.command()
+def triads(
+    ctx: typer.Context,
+    at: Optional[str] = typer.Option(None, "--at", help=AT_HELP),
+    threshold: float = typer.Option(0.1, "--threshold", help="Weakest |tie| kept as an edge."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
+) -> None:
+    """Triad census: triangles by sign pattern (+++, +--, ++-, ---), balanced and not, and pivots.
+
+    Example: geopol triads --at 1965-01-01
+    """
+    from ..structure import triads_at
+
+    with open_geopol(ctx, read_only=True) as g:
+        result, notes = triads_at(g.store, _day(at, "--at") or date.today(), threshold=threshold)
+    _notes(notes)
+    if fmt in ("json", "jsonl"):
+        _print_json(result, fmt)
+        return
+    print(f"at {result['at']}: balanced {result['balanced']}, unbalanced {result['unbalanced']}")
+    for kind in ("+++", "+--", "++-", "---"):
+        print(f"  {kind}: {result[kind]}  " + "; ".join("-".join(t) for t in result["members"][kind][:8]))
+
+
+@app.command()
+def changes(
+    ctx: typer.Context,
+    a: str = typer.Argument(..., help="First actor."),
+    b: str = typer.Argument(..., help="Second actor."),
+    start: str = typer.Option("1946-01-01", "--from", help="Series start YYYY-MM-DD."),
+    end: Optional[str] = typer.Option(None, "--to", help="Series end (default: today)."),
+    unit: str = typer.Option("year", "--unit", help="day, week, month or year."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Write the series as a PNG."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
+) -> None:
+    """Change points in one pair's tie series, with the evidence around each.
+
+    Example: geopol changes CHN RUS --from 1950-01-01 --to 2010-12-31
+    """
+    from ..structure import dyad_changes
+
+    with open_geopol(ctx, read_only=True) as g:
+        result, notes = dyad_changes(g.store, g.resolve(a), g.resolve(b), _day(start, "--from"),
+                                     _day(end, "--to") or date.today(), unit=unit)
+    _notes(notes)
+    if plot is not None:
+        from ..report import plot_series
+
+        plot_series([r["period"] for r in result["series"]], [r["tie"] for r in result["series"]], plot,
+                    title=f"{result['a']}-{result['b']}", changes=[c["date"] for c in result["changes"]])
+        err(f"wrote {plot}")
+    if fmt in ("json", "jsonl"):
+        _print_json(result, fmt)
+        return
+    if not result["changes"]:
+        print(f"{result['a']}-{result['b']}: no change point in {len(result['series'])} periods")
+    for c in result["changes"]:
+        print(f"{result['a']}-{result['b']} {c['date']}: {c['before']:+.2f} -> {c['after']:+.2f}")
+        for e in c["evidence"][:6]:
+            print(f"    {e['kind']} {e['day']}: {e['ref']}")
+
+
+def _import_cow(ctx, path: Optional[Path], kind: str) -> None:
+    from ..sources.cow import default_paths, read_alliances, read_nmc
+
+    default = default_paths()[0 if kind == "alliances" else 1]
+    source_path = path or default
+    result = (read_alliances if kind == "alliances" else read_nmc)(source_path)
+    source = "COW alliances v4.1" if kind == "alliances" else "COW NMC"
+    with open_geopol(ctx) as g:
+        with g.store.transaction():
+            n = g.store.replace_rows("alliances" if kind == "alliances" else "power", result.table, source=source)
+            q = g.store.quarantine(source, str(source_path), [(row, reason, None) for row, reason in result.rejected])
+    print(f"read {result.read}, imported {n}, duplicates {result.read - n - q if kind == 'alliances' else 0}, "
+          f"quarantined {q}")
+
+
+@import_app.command("cow-alliance")
+def import_cow_alliance(ctx: typer.Context,
+                        path: Optional[Path] = typer.Argument(None, help="CSV (default: the shipped subset).")) -> None:
+    """Import Correlates of War formal alliances (dyad-year CSV, v4.1 columns).
+
+    Example: geopol import cow-alliance ../shared/data/cow/cow_alliance.csv
+    """
+    _import_cow(ctx, path, "alliances")
+
+
+@import_app.command("cow-nmc")
+def import_cow_nmc(ctx: typer.Context,
+                   path: Optional[Path] = typer.Argument(None, help="CSV (default: the shipped subset).")) -> None:
+    """Import Correlates of War National Material Capabilities (CINC) by state-year.
+
+    Example: geopol import cow-nmc ../shared/data/cow/cow_nmc.csv
+    """
+    _import_cow(ctx, path, "nmc")
