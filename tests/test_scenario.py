@@ -1,0 +1,151 @@
+"""Scenario models: published references reproduced, and brute-force cross-checks."""
+
+import csv
+import itertools
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geopol.scenario.bdm import Stakeholder, run_bdm
+from geopol.scenario.landscape import energies, landscape
+from geopol.sources.scenario_inputs import read_propensities, read_sizes, read_stakeholders
+
+DATA = Path(__file__).parent / "data"
+SYRIA = DATA / "landscape_syria2016"
+BDM = DATA / "bdm"
+
+
+def published_results(path: Path):
+    """Rows of Furnas & Axelrod's results table: sides (1/2), energy, frustrations, local-min flag."""
+    rows = []
+    with path.open() as fh:
+        for r in csv.reader(fh):
+            if r and r[0].strip().isdigit() and len(r) >= 25 and r[1] in ("1", "2"):
+                rows.append(([int(x) for x in r[1:12]], float(r[12]), [float(x) for x in r[13:24]], r[24] == "TRUE"))
+    return rows
+
+
+@pytest.mark.parametrize("variant, sizes_file, results_file", [
+    ("main", "Actor_data.csv", "Landscape_Results_2016-02-20.csv"),
+    ("weak Syria", "Actor_data_weaksyria.csv", "Landscape_Results_weaksyria_2016-02-20.csv"),
+])
+def test_furnas_axelrod_syria_2016_reproduced_exactly(variant, sizes_file, results_file):
+    names, sizes = read_sizes(SYRIA / sizes_file)
+    _, P = read_propensities(SYRIA / "Pairwise_propensity_Feb_20.csv", neutral=3)
+    E, F = energies(sizes, P)
+    published = published_results(SYRIA / results_file)
+    assert len(published) == 1024 == len(E)
+    for sides, energy, frustration, _ in published:
+        config = sum(1 << (i - 1) for i in range(1, 11) if sides[i] == 2)
+        assert E[config] == energy
+        assert list(F[config]) == frustration
+    result = landscape(sizes, P, names=names)
+    flagged = [(sides, energy) for sides, energy, _, is_min in published if is_min]
+    assert [(m.energy) for m in result.minima] == [e for _, e in flagged]
+    sides, _ = flagged[0]
+    expected_side2 = {names[i] for i in range(11) if sides[i] == 2}
+    assert set(result.minima[0].sides[1]) == expected_side2
+
+
+def test_cli_landscape_contract(cli):
+    code, out, err = cli("scenario", "landscape", "--sizes", SYRIA / "Actor_data.csv", "--propensities",
+                         SYRIA / "Pairwise_propensity_Feb_20.csv", "--neutral", "3", "--match-by-order",
+                         "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["actors"][:3] == ["US", "Russia", "Syria"]
+    [best] = result["minima"]
+    assert best["energy"] == -83200 and sorted(best["sides"][1]) == ["ISIS", "Nursa", "Turkey"]
+    assert best["basin"] == 1.0 and best["frustration"]["ISIS"] == -38000
+    code, _, err = cli("scenario", "landscape", "--sizes", SYRIA / "Actor_data.csv", "--propensities",
+                       SYRIA / "Pairwise_propensity_Feb_20.csv", "--format", "json")
+    assert code == 1 and "--match-by-order" in err
+
+
+def _naive(sizes, P):
+    n = len(sizes)
+    out = {}
+    for bits in itertools.product([0, 1], repeat=n - 1):
+        side = (0,) + bits
+        F = [sizes[i] * sum(sizes[j] * P[i][j] for j in range(n) if j != i and side[i] != side[j]) for i in range(n)]
+        out[side] = (sum(F), F)
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 7).flatmap(lambda n: st.tuples(
+    st.lists(st.integers(1, 50), min_size=n, max_size=n),
+    st.lists(st.integers(-2, 2), min_size=n * n, max_size=n * n))))
+def test_landscape_matches_brute_force(data):
+    sizes, flat = data
+    n = len(sizes)
+    P = [[0 if i == j else flat[min(i, j) * n + max(i, j)] for j in range(n)] for i in range(n)]  # symmetric
+    naive = _naive(sizes, P)
+    E, F = energies(sizes, P)
+    for c in range(1 << (n - 1)):
+        side = (0,) + tuple((c >> (i - 1)) & 1 for i in range(1, n))
+        assert E[c] == naive[side][0] and list(F[c]) == naive[side][1]
+    result = landscape(sizes, P)
+    minima = set()
+    for side, (e, Fs) in naive.items():
+        switched = [sizes[i] * sum(sizes[j] * P[i][j] for j in range(n) if j != i and side[i] == side[j])
+                    for i in range(n)]
+        if all(switched[i] >= Fs[i] for i in range(n)):
+            minima.add(sum(side[i] << (i - 1) for i in range(1, n)))
+    assert {m.config for m in result.minima} == minima
+    assert abs(sum(m.basin for m in result.minima) - 1) < 1e-9
+    assert [m.energy for m in result.minima] == sorted(m.energy for m in result.minima)
+
+
+def reference_trace():
+    text = (BDM / "jmckib_bdm_scholz_EC_emissions_10rounds_output.txt").read_text()
+    blocks = re.split(r"\nROUND \d+\n", text)
+    out = []
+    for b in blocks:
+        median = float(re.findall(r"Median position: (\S+)", b)[-1])
+        mean = float(re.findall(r"Mean position: (\S+)", b)[-1])
+        offers = [(a, {"loses confrontation to": "confrontation", "compromises with": "compromise",
+                       "capitulates to": "capitulation"}[t], o, float(e1), float(e2), float(p))
+                  for a, t, o, e1, e2, p in re.findall(
+                      r"(\S+) (loses confrontation to|compromises with|capitulates to) (\S+)\n\t(\S+) vs (\S+)\n"
+                      r"\tnew_pos = (\S+)", b)]
+        out.append((median, mean, offers))
+    return out
+
+
+def test_bdm_ec_emissions_trace_reproduced(cli):
+    code, out, err = cli("scenario", "bdm", "--actors", BDM / "jmckib_ExampleActors_EC_emissions.csv",
+                         "--rounds", "10", "--format", "jsonl")
+    assert code == 0, err
+    rounds = [json.loads(l) for l in out.splitlines()]
+    ref = reference_trace()
+    assert [r["round"] for r in rounds] == list(range(11)) and len(ref) == 11
+    for r, (median, mean, offers) in zip(rounds, ref):
+        assert abs(r["median"] - median) <= 1e-9 and abs(r["mean"] - mean) <= 1e-9
+        assert [(o["actor"], o["type"], o["other"]) for o in r["offers"]] == [o[:3] for o in offers]
+        for o, (*_, e1, e2, pos) in zip(r["offers"], offers):
+            assert abs(o["eu"] - e1) <= 1e-9 and abs(o["other_eu"] - e2) <= 1e-9 and abs(o["position"] - pos) <= 1e-9
+    assert set(rounds[0]["positions"]) == {"Netherlands", "Belgium", "Luxembourg", "Germany", "France", "Italy",
+                                           "UK", "Ireland", "Denmark", "Greece"}
+
+
+@pytest.mark.parametrize("name", ["dmasad_ChinaData.csv", "dmasad_HondurasCrisisData.csv"])
+def test_bdm_runs_the_other_example_inputs(name):
+    actors = read_stakeholders(BDM / name)
+    assert all(0 <= a.salience <= 1 for a in actors)
+    rounds = run_bdm(actors, 10)
+    assert len(rounds) == 11
+    lo, hi = min(a.position for a in actors), max(a.position for a in actors)
+    for r in rounds:
+        assert all(lo <= x <= hi for x in r.positions.values())  # offers never leave the range
+        assert lo <= r.median <= hi
+
+
+def test_bdm_median_is_the_vote_winner():
+    rounds = run_bdm([Stakeholder("A", 1, 0, 1), Stakeholder("B", 1, 10, 1), Stakeholder("C", 1.5, 6, 1)], 0)
+    assert rounds[0].median == 6.0 and abs(rounds[0].mean - (0 + 10 + 9) / 3.5) < 1e-12
