@@ -149,3 +149,91 @@ def test_bdm_runs_the_other_example_inputs(name):
 def test_bdm_median_is_the_vote_winner():
     rounds = run_bdm([Stakeholder("A", 1, 0, 1), Stakeholder("B", 1, 10, 1), Stakeholder("C", 1.5, 6, 1)], 0)
     assert rounds[0].median == 6.0 and abs(rounds[0].mean - (0 + 10 + 9) / 3.5) < 1e-12
+
+
+# -- balance dynamics -------------------------------------------------------
+
+from geopol.analysis import frustration_index, signed_graph  # noqa: E402
+from geopol.scenario.balance_dynamics import local_triad_dynamics, marvel, marvel_state  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(3, 7).flatmap(lambda n: st.lists(st.floats(-1, 1), min_size=n * n, max_size=n * n)))
+def test_marvel_closed_form_solves_the_ode(flat):
+    from scipy.integrate import solve_ivp
+
+    n = int(round(len(flat) ** 0.5))
+    A = np.array(flat).reshape(n, n)
+    X0 = (A + A.T) / 2
+    r = marvel(X0)
+    horizon = 0.5 * r.blowup if r.blowup else 1.0
+    sol = solve_ivp(lambda t, x: (x.reshape(n, n) @ x.reshape(n, n)).ravel(), (0, horizon), X0.ravel(),
+                    rtol=1e-10, atol=1e-12)
+    assert np.allclose(sol.y[:, -1].reshape(n, n), marvel_state(X0, horizon), rtol=1e-6, atol=1e-8)
+
+
+def test_marvel_factions_are_the_sign_pattern_near_blowup():
+    rng = np.random.default_rng(4)
+    A = rng.normal(size=(8, 8))
+    X0 = (A + A.T) / 2
+    names = [f"a{i}" for i in range(8)]
+    r = marvel(X0, names=names)
+    X = marvel_state(X0, r.blowup * 0.999999)
+    side = {a: 0 for a in r.factions[0]} | {a: 1 for a in r.factions[1]}
+    for i, j in itertools.combinations(range(8), 2):
+        assert (X[i, j] > 0) == (side[names[i]] == side[names[j]])
+
+
+def test_ltd_reaches_balance_and_is_reproducible():
+    rng = np.random.default_rng(0)
+    edges = [(i, j, 1 if rng.random() < 0.5 else -1) for i, j in itertools.combinations(range(9), 2)]
+    G = signed_graph(edges)
+    a = local_triad_dynamics(G, p=0.5, seed=7)
+    b = local_triad_dynamics(G, p=0.5, seed=7)
+    assert a.balanced and a.steps > 0 and frustration_index(a.graph).value == 0
+    assert a.trajectory == b.trajectory
+    assert a.trajectory[-1][2] == 0
+    assert G.edges[0, 1]["sign"] == dict(((u, v), s) for u, v, s in edges)[(0, 1)]  # input untouched
+
+
+def test_ltd_on_the_wwi_snapshot_balances():
+    import csv as csvmod
+
+    rows = [r for r in csvmod.DictReader(l for l in (DATA / "akr_wwi_signed_edges.csv").open()
+                                         if not l.startswith("#")) if r["stage"] == "5"]
+    G = signed_graph([(r["u"], r["v"], int(r["sign"])) for r in rows])
+    r = local_triad_dynamics(G, p=0.5, seed=1)
+    assert r.balanced
+
+
+# -- what if ----------------------------------------------------------------
+
+
+def test_whatif_cli_moves_an_actor(db, cli):
+    import geopol
+
+    geopol.open(db).close()
+    code, out, err = cli("--db", db, "scenario", "whatif", "--at", "2012-06-01", "--set", "CHN-PRK=-0.9",
+                         "--set", "CHN-USA=0.6", "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["switched"] == ["PRK"]
+    assert result["ties_moved"][0] == {"a": "CHN", "b": "PRK", "before": pytest.approx(0.6666, abs=1e-3),
+                                       "after": -0.9}
+    code, _, err = cli("--db", db, "scenario", "whatif", "--set", "RUS-XXX=0.5")
+    assert code == 1 and "XXX" in err
+    code, _, err = cli("--db", db, "scenario", "whatif", "--set", "RUS-PRK=5")
+    assert code == 1 and "[-1, 1]" in err
+    code, _, err = cli("--db", db, "scenario", "whatif", "--set", "RUS-PRK=0.5", "--model", "var")
+    assert code == 1 and "not built yet" in err
+
+
+def test_scenario_balance_cli(db, cli, tmp_path):
+    edges = tmp_path / "e.csv"
+    edges.write_text("a,b,weight\nA,B,1\nA,C,-1\nB,C,-1\nC,D,0.5\n")
+    code, out, err = cli("scenario", "balance", "--model", "marvel", "--edges", edges, "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert sorted(map(sorted, result["factions"])) == [["A", "B"], ["C", "D"]] and result["blowup"] > 0
+    code, out, _ = cli("scenario", "balance", "--model", "ltd", "--edges", edges, "--seed", "3", "--format", "json")
+    assert json.loads(out)["balanced"] is True

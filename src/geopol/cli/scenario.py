@@ -107,3 +107,149 @@ def bdm_cmd(
                 print(f"    {o['actor']} {o['type']} with {o['other']} -> {o['position']:.6g}")
         else:
             raise InputError(f"unknown --format {fmt!r}: use table or jsonl")
+
+
+def _at(value: Optional[str]):
+    from datetime import date
+
+    from ..text.dates import parse_iso_date
+
+    if value is None:
+        return date.today()
+    try:
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise InputError(f"--at: {exc}") from None
+
+
+def _edges_graph(path: Path):
+    import csv
+
+    from ..analysis import signed_graph
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    if not rows or not {"a", "b"} <= set(rows[0]) or not ({"weight"} & set(rows[0]) or {"sign"} & set(rows[0])):
+        raise InputError(f"{path}: needs columns a, b and weight (or sign)")
+    edges = []
+    for k, r in enumerate(rows, start=2):
+        try:
+            w = float(r.get("weight") or r.get("sign"))
+        except (TypeError, ValueError):
+            raise InputError(f"{path}:{k}: weight is not a number") from None
+        if w:
+            edges.append((r["a"], r["b"], 1 if w > 0 else -1, abs(w)))
+    return signed_graph(edges)
+
+
+@scenario_app.command("balance")
+def balance_cmd(
+    ctx: typer.Context,
+    model: str = typer.Option("marvel", "--model", help="marvel (continuous) or ltd (local triad dynamics)."),
+    at: Optional[str] = typer.Option(None, "--at", help="Network of the store at this date (default today)."),
+    edges: Optional[Path] = typer.Option(None, "--edges", help="Or a CSV of ties: a, b, weight (or sign)."),
+    p: float = typer.Option(0.5, "--p", help="LTD: probability that an unfriendly tie turns friendly."),
+    seed: int = typer.Option(0, "--seed", help="LTD: random seed."),
+    steps: int = typer.Option(100_000, "--steps", help="LTD: most steps to run."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """Balance dynamics: the factions a signed network evolves into (Marvel et al. 2011; Antal et al. 2005).
+
+    Example: geopol scenario balance --model ltd --at 2010-01-01 --seed 1
+    """
+    import numpy as np
+
+    from ..scenario.balance_dynamics import local_triad_dynamics, marvel
+    from ._common import open_geopol
+
+    if model not in ("marvel", "ltd"):
+        raise InputError(f"unknown --model {model!r}: use marvel or ltd")
+    if edges is not None:
+        G, notes = _edges_graph(edges), []
+    else:
+        from ..scenario.world import network_for
+
+        with open_geopol(ctx, read_only=True) as g:
+            G, notes = network_for(g.store, _at(at))
+    for n in notes:
+        err(f"note: {n}")
+    nodes = sorted(G.nodes)
+    if len(nodes) < 2:
+        raise InputError("fewer than two actors with ties: nothing to evolve")
+    if model == "marvel":
+        X0 = np.zeros((len(nodes), len(nodes)))
+        for u, v, d in G.edges(data=True):
+            i, j = nodes.index(u), nodes.index(v)
+            X0[i, j] = X0[j, i] = d.get("sign", 1) * d.get("weight", 1.0)
+        r = marvel(X0, names=nodes)
+        result = {"model": "marvel", "factions": [list(f) for f in r.factions], "blowup": r.blowup,
+                  "leading_eigenvalue": r.leading_eigenvalue,
+                  "trajectory": [{"t": t, "X": X.round(6).tolist()} for t, X in r.trajectory]}
+        summary = f"factions {', '.join(r.factions[0])} | {', '.join(r.factions[1])}; blow-up at t* = {r.blowup}"
+    else:
+        r = local_triad_dynamics(G, p=p, seed=seed, max_steps=steps)
+        from ..analysis import frustration_index
+
+        f = frustration_index(r.graph)
+        result = {"model": "ltd", "p": p, "seed": seed, "steps": r.steps, "balanced": r.balanced,
+                  "factions": [sorted(f.sides[0]), sorted(f.sides[1])],
+                  "final": [{"a": u, "b": v, "sign": s} for u, v, s in r.graph.edges(data="sign")],
+                  "trajectory": [{"step": s, "negative": n, "unbalanced": b} for s, n, b in r.trajectory]}
+        summary = (f"{'balanced' if r.balanced else 'still unbalanced'} after {r.steps} steps; "
+                   f"factions {', '.join(result['factions'][0])} | {', '.join(result['factions'][1])}")
+    if fmt == "json":
+        print(_dump(result))
+    elif fmt == "table":
+        print(summary)
+    else:
+        raise InputError(f"unknown --format {fmt!r}: use table or json")
+
+
+@scenario_app.command("whatif")
+def whatif_cmd(
+    ctx: typer.Context,
+    at: Optional[str] = typer.Option(None, "--at", help="The model of the world at this date (default today)."),
+    set_: list[str] = typer.Option([], "--set", help="A tie to set, A-B=VALUE in [-1, 1]; repeatable."),
+    scale: list[str] = typer.Option([], "--scale", help="A power to scale, ACTOR.power=FACTOR; repeatable."),
+    model: str = typer.Option("landscape", "--model", help="landscape or marvel."),
+    from_hypotheses: bool = typer.Option(False, "--from-hypotheses",
+                                         help="Build scenarios from the conditional statements in the store."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """What if a tie or an actor's power changes? Baseline and changed case side by side.
+
+    Example: geopol scenario whatif --at 2012-06-01 --set RUS-PRK=-0.5 --scale PRK.power=1.2
+    """
+    from ..scenario.whatif import parse_changes, whatif
+    from ..scenario.world import world_at
+    from ._common import open_geopol
+
+    with open_geopol(ctx, read_only=True) as g:
+        if from_hypotheses:
+            hyps = g.hypotheses()
+            raise InputError(f"{len(hyps)} hypotheses in the store; turning them into scenarios needs the text "
+                             "pipeline's hypothesis extraction, which is not built yet")
+        ties, power, notes = world_at(g.store, _at(at))
+    for n in notes:
+        err(f"note: {n}")
+    sets, scales = parse_changes(set_, scale)
+    if not sets and not scales:
+        raise InputError("nothing to change: give --set A-B=VALUE or --scale ACTOR.power=FACTOR")
+    result = whatif(ties, power, set_ties=sets, scale_power=scales, model=model)
+    if fmt == "json":
+        print(_dump(result))
+        return
+    if fmt != "table":
+        raise InputError(f"unknown --format {fmt!r}: use table or json")
+    for label in ("baseline", "changed"):
+        r = result[label]
+        print(f"{label:9s} {', '.join(r['sides'][0])} | {', '.join(r['sides'][1])}")
+    print(f"switch sides: {', '.join(result['switched']) or 'nobody'}")
+    for t in result["ties_moved"]:
+        print(f"  tie {t['a']}-{t['b']}: {t['before']:+.2f} -> {t['after']:+.2f}")
+    if model == "landscape":
+        for a in result["actors"]:
+            print(f"  frustration {a}: {result['baseline']['frustration'][a]:.4g} -> "
+                  f"{result['changed']['frustration'][a]:.4g}")

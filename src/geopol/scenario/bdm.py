@@ -38,7 +38,7 @@ the mean is Σ c s x / Σ c s.
 
 >>> rounds = run_bdm([Stakeholder("A", 1, 0, 1), Stakeholder("B", 1, 10, 0.2), Stakeholder("C", 0.5, 4, 0.5)], 1)
 >>> [r.round for r in rounds], rounds[0].median
-([0, 1], 4.0)
+([0, 1], 0.0)
 """
 
 from __future__ import annotations

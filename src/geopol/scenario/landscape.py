@@ -85,29 +85,25 @@ def energies(sizes, propensities) -> tuple[np.ndarray, np.ndarray]:
     return F.sum(axis=1), F
 
 
-def _descend(F: np.ndarray, flip_gain: np.ndarray) -> np.ndarray:
-    """For every configuration, the local minimum steepest descent reaches."""
-    m, n = F.shape
-    best = np.argmax(flip_gain, axis=1)                  # the actor that gains most by switching
-    gain = flip_gain[np.arange(m), best]
-    step = np.where(gain > 1e-9, np.arange(m), -1)
-    nxt = np.arange(m).copy()
-    movers = gain > 1e-9
-    # switching actor k: configurations are indexed with actor 0 fixed, so switching actor 0
-    # is the same as switching everyone else (the same split with the sides renamed)
-    k = best[movers]
-    c = np.arange(m)[movers]
+_CHUNK = 1 << 18
+
+
+def _chunk(W: np.ndarray, row: np.ndarray, start: int, stop: int):
+    """Energies, frustrations and each configuration's steepest-descent successor for configs start..stop-1."""
+    n = W.shape[0]
+    configs = np.arange(start, stop, dtype=np.int64)
+    side = np.zeros((len(configs), n))
+    side[:, 1:] = (configs[:, None] >> np.arange(n - 1)[None, :]) & 1
+    sw = side @ W.T
+    F = side * row[None, :] + sw - 2 * side * sw
+    gain = 2 * F - row[None, :]          # F - (row - F): what switching saves the actor
+    best = np.argmax(gain, axis=1)
+    moves = gain[np.arange(len(configs)), best] > 1e-9
     full = (1 << (n - 1)) - 1
-    nxt[movers] = np.where(k == 0, c ^ full, c ^ (1 << np.maximum(k - 1, 0)))
-    del step
-    # follow the pointers to their fixed points
-    target = nxt.copy()
-    for _ in range(m):
-        new = target[target]
-        if np.array_equal(new, target):
-            break
-        target = new
-    return target
+    # switching actor 0 is the same split as switching everyone else (sides renamed)
+    flipped = np.where(best == 0, configs ^ full, configs ^ (np.int64(1) << np.maximum(best - 1, 0)))
+    successor = np.where(moves, flipped, configs)
+    return F.sum(axis=1), F, successor
 
 
 def landscape(sizes, propensities, *, names=None) -> Landscape:
@@ -117,20 +113,31 @@ def landscape(sizes, propensities, *, names=None) -> Landscape:
     names = tuple(names) if names is not None else tuple(str(i) for i in range(n))
     if len(names) != n:
         raise InputError(f"{len(names)} names for {n} actors")
-    E, F = energies(sizes, propensities)
     row = W.sum(axis=1)
-    # an actor who switches sees d_ij flip for every j: its frustration becomes row_i - F_i
-    flip_gain = F - (row[None, :] - F)                  # > 0: switching lowers its frustration
-    is_min = ~(flip_gain > 1e-9).any(axis=1)
-    target = _descend(F, flip_gain)
-    counts = np.bincount(target, minlength=len(E))
+    m = 1 << (n - 1)
+    E = np.empty(m)
+    successor = np.empty(m, dtype=np.int64)
+    for start in range(0, m, _CHUNK):
+        e, _, nxt = _chunk(W, row, start, min(start + _CHUNK, m))
+        E[start:start + len(e)] = e
+        successor[start:start + len(e)] = nxt
+    is_min = successor == np.arange(m)
+    target = successor
+    while True:  # pointer jumping: every configuration to the minimum its descent ends in
+        new = target[target]
+        if np.array_equal(new, target):
+            break
+        target = new
+    counts = np.bincount(target, minlength=m)
     minima = []
-    for c in np.flatnonzero(is_min):
+    mins = np.flatnonzero(is_min)
+    F = np.vstack([_chunk(W, row, int(c), int(c) + 1)[1] for c in mins]) if len(mins) else np.zeros((0, n))
+    for k, c in enumerate(mins):
         side2 = [names[i] for i in range(1, n) if (c >> (i - 1)) & 1]
         side1 = [names[i] for i in range(n) if names[i] not in side2]
         minima.append(LandscapeMinimum(
             config=int(c), energy=float(E[c]), sides=(tuple(side1), tuple(side2)),
-            basin=float(counts[c]) / len(E),
-            frustration={names[i]: float(F[c, i]) for i in range(n)}))
-    minima.sort(key=lambda m: (m.energy, m.config))
-    return Landscape(actors=names, minima=tuple(minima), n_configurations=len(E))
+            basin=float(counts[c]) / m,
+            frustration={names[i]: float(F[k, i]) for i in range(n)}))
+    minima.sort(key=lambda x: (x.energy, x.config))
+    return Landscape(actors=names, minima=tuple(minima), n_configurations=m)
