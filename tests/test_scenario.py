@@ -237,3 +237,59 @@ def test_scenario_balance_cli(db, cli, tmp_path):
     assert sorted(map(sorted, result["factions"])) == [["A", "B"], ["C", "D"]] and result["blowup"] > 0
     code, out, _ = cli("scenario", "balance", "--model", "ltd", "--edges", edges, "--seed", "3", "--format", "json")
     assert json.loads(out)["balanced"] is True
+
+
+# -- event-series dynamics --------------------------------------------------
+
+
+def test_var_finds_reciprocity_in_the_israel_palestine_series(cli):
+    code, out, err = cli("scenario", "var", "--series", DATA / "MSBVAR_IsraelPalestineConflict_weekly_1979_2003.csv",
+                         "--columns", "i2p,p2i", "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["periods"] == 1278 and result["lags"] >= 1
+    granger = {(g["cause"], g["effect"]): g["p"] for g in result["granger"]}
+    assert granger[("i2p", "p2i")] < 1e-6 and granger[("p2i", "i2p")] < 1e-6   # both directions
+    cumulative = {(c["shock"], c["response"]): c["value"] for c in result["cumulative"]}
+    assert cumulative[("i2p", "p2i")] > 0 and cumulative[("p2i", "i2p")] > 0   # hostility answered by hostility
+
+
+def test_var_triangle_from_store_events(db, cli):
+    """A->B behaviour drives B->C a month later: the VAR must find it, and not the reverse."""
+    import random
+    from datetime import date
+
+    import geopol
+    from geopol.model import Event, TimeSpan
+
+    rng = random.Random(5)
+    events, prev = [], 0.0
+    for k in range(120):
+        day = date(2000 + k // 12, k % 12 + 1, 3)
+        ab = rng.gauss(0, 3)
+        bc = 0.8 * prev + rng.gauss(0, 1)
+        prev = ab
+        for src, tgt, g in (("USA", "RUS", ab), ("RUS", "CHN", bc), ("CHN", "USA", rng.gauss(0, 2))):
+            g = max(-10.0, min(10.0, g))
+            events.append(Event(source=src, target=tgt, cameo="042", goldstein=g,
+                                time=TimeSpan(start=day, precision="day")))
+    with geopol.open(db) as g:
+        with g.store.transaction():
+            g.store.put_events(events)
+    code, out, err = cli("--db", db, "scenario", "var", "--dyads", "USA-RUS,RUS-CHN,CHN-USA", "--from", "2000-01-01",
+                         "--to", "2009-12-31", "--unit", "month", "--lags", "1", "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    granger = {(x["cause"], x["effect"]): x["p"] for x in result["granger"]}
+    assert granger[("USA->RUS", "RUS->CHN")] < 1e-6 and granger[("RUS->CHN", "USA->RUS")] > 0.01
+    irf = {(x["shock"], x["response"]): x["values"] for x in result["irf"]}
+    assert irf[("USA->RUS", "RUS->CHN")][1] > 1.0
+
+
+def test_var_bad_input(cli, tmp_path):
+    flat = tmp_path / "flat.csv"
+    flat.write_text("a,b\n" + "\n".join(f"1,{i % 7}" for i in range(60)))
+    code, _, err = cli("scenario", "var", "--series", flat)
+    assert code == 1 and "without variation" in err
+    code, _, err = cli("scenario", "var", "--series", flat, "--columns", "a,zz")
+    assert code == 1 and "no column zz" in err

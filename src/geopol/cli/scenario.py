@@ -153,6 +153,7 @@ def balance_cmd(
     p: float = typer.Option(0.5, "--p", help="LTD: probability that an unfriendly tie turns friendly."),
     seed: int = typer.Option(0, "--seed", help="LTD: random seed."),
     steps: int = typer.Option(100_000, "--steps", help="LTD: most steps to run."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Write the trajectory as a PNG."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """Balance dynamics: the factions a signed network evolves into (Marvel et al. 2011; Antal et al. 2005).
@@ -199,6 +200,20 @@ def balance_cmd(
                   "trajectory": [{"step": s, "negative": n, "unbalanced": b} for s, n, b in r.trajectory]}
         summary = (f"{'balanced' if r.balanced else 'still unbalanced'} after {r.steps} steps; "
                    f"factions {', '.join(result['factions'][0])} | {', '.join(result['factions'][1])}")
+    if plot is not None:
+        from ..report import plot_lines
+
+        if model == "marvel":
+            pairs = [(i, j) for i in range(len(nodes)) for j in range(i + 1, len(nodes))]
+            plot_lines([t for t, _ in r.trajectory],
+                       {f"{nodes[i]}-{nodes[j]}": [float(X[i, j]) for _, X in r.trajectory] for i, j in pairs},
+                       plot, title="dX/dt = X^2: relations until blow-up", xlabel="t", ylabel="relation")
+        else:
+            plot_lines([s for s, _, _ in r.trajectory],
+                       {"negative ties": [n for _, n, _ in r.trajectory],
+                        "unbalanced triangles": [b for _, _, b in r.trajectory]},
+                       plot, title=f"local triad dynamics, p = {p}", xlabel="step")
+        err(f"wrote {plot}")
     if fmt == "json":
         print(_dump(result))
     elif fmt == "table":
@@ -216,6 +231,7 @@ def whatif_cmd(
     model: str = typer.Option("landscape", "--model", help="landscape or marvel."),
     from_hypotheses: bool = typer.Option(False, "--from-hypotheses",
                                          help="Build scenarios from the conditional statements in the store."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Write the network before and after as a PNG."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """What if a tie or an actor's power changes? Baseline and changed case side by side.
@@ -238,6 +254,16 @@ def whatif_cmd(
     if not sets and not scales:
         raise InputError("nothing to change: give --set A-B=VALUE or --scale ACTOR.power=FACTOR")
     result = whatif(ties, power, set_ties=sets, scale_power=scales, model=model)
+    if plot is not None:
+        from ..analysis import signed_graph
+        from ..report import plot_before_after
+
+        changed = dict(ties)
+        changed.update(sets)
+        graphs = [signed_graph([(a, b, 1 if v > 0 else -1, abs(v)) for (a, b), v in case.items() if abs(v) >= 0.1],
+                               nodes=result["actors"]) for case in (ties, changed)]
+        plot_before_after(*graphs, plot)
+        err(f"wrote {plot}")
     if fmt == "json":
         print(_dump(result))
         return
@@ -253,3 +279,80 @@ def whatif_cmd(
         for a in result["actors"]:
             print(f"  frustration {a}: {result['baseline']['frustration'][a]:.4g} -> "
                   f"{result['changed']['frustration'][a]:.4g}")
+
+
+@scenario_app.command("var")
+def var_cmd(
+    ctx: typer.Context,
+    series: Optional[Path] = typer.Option(None, "--series", help="CSV with one column per directed series."),
+    columns: Optional[str] = typer.Option(None, "--columns", help="Columns of --series to use, comma-separated."),
+    dyads: Optional[str] = typer.Option(None, "--dyads", help="Or directed dyads from the store: USA-CHN,CHN-USA."),
+    start: Optional[str] = typer.Option(None, "--from", help="Store series: first day."),
+    end: Optional[str] = typer.Option(None, "--to", help="Store series: last day."),
+    unit: str = typer.Option("month", "--unit", help="Store series: week, month or year."),
+    lags: Optional[int] = typer.Option(None, "--lags", help="Lag order (default: chosen by AIC)."),
+    horizon: int = typer.Option(12, "--horizon", help="Periods of impulse response."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """Event-series dynamics: VAR, Granger tests and impulse responses (Goldstein & Freeman 1990).
+
+    Example: geopol scenario var --series israel_palestine_weekly.csv --columns i2p,p2i
+    """
+    import csv as csvmod
+
+    from ..scenario.var import event_series, fit_var
+
+    if (series is None) == (dyads is None):
+        raise InputError("give either --series FILE or --dyads A-B,B-A")
+    if series is not None:
+        if not series.is_file():
+            raise InputError(f"{series}: no such file")
+        with series.open(encoding="utf-8", newline="") as fh:
+            rows = list(csvmod.DictReader(fh))
+        if not rows:
+            raise InputError(f"{series}: empty file")
+        names = [c.strip() for c in columns.split(",")] if columns else [c for c in rows[0] if c != "time"]
+        missing = [c for c in names if c not in rows[0]]
+        if missing:
+            raise InputError(f"{series}: no column {', '.join(missing)}; columns are {', '.join(rows[0])}")
+        try:
+            data = {c: [float(r[c]) for r in rows] for c in names}
+        except ValueError as exc:
+            raise InputError(f"{series}: {exc}") from None
+    else:
+        from ..scenario.world import directed_events
+
+        pairs = []
+        for d in dyads.split(","):
+            a, _, b = d.strip().partition("-")
+            if not a or not b:
+                raise InputError(f"--dyads {d!r}: write directed dyads as SOURCE-TARGET, e.g. USA-CHN")
+            pairs.append((a.upper(), b.upper()))
+        if not (start and end):
+            raise InputError("--dyads needs --from and --to")
+        with open_geopol_ro(ctx) as g:
+            events = directed_events(g.store)
+        data = event_series(events, pairs, _at(start), _at(end), unit)
+    result = fit_var(data, lags=lags, horizon=horizon)
+    if fmt == "json":
+        print(_dump({"series": list(result.names), "lags": result.lags, "periods": result.n,
+                     "granger": [{"cause": c, "effect": e, **v} for (c, e), v in result.granger.items()],
+                     "irf": [{"shock": s, "response": r, "values": v} for (s, r), v in result.irf.items()],
+                     "cumulative": [{"shock": s, "response": r, "value": v}
+                                    for (s, r), v in result.cumulative.items()]}))
+        return
+    if fmt != "table":
+        raise InputError(f"unknown --format {fmt!r}: use table or json")
+    print(f"VAR({result.lags}) on {result.n} periods of {', '.join(result.names)}")
+    for (c, e), v in result.granger.items():
+        verdict = "Granger-causes" if v["p"] < 0.05 else "does not Granger-cause"
+        print(f"  {c} {verdict} {e} (F = {v['F']:.2f}, p = {v['p']:.3g})")
+    for (s, r), v in result.cumulative.items():
+        if s != r:
+            print(f"  response of {r} to a shock in {s}: {v:+.3f} over {horizon} periods")
+
+
+def open_geopol_ro(ctx):
+    from ._common import open_geopol
+
+    return open_geopol(ctx, read_only=True)

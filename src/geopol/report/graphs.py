@@ -85,3 +85,49 @@ def plot_series(dates, values, path: str | Path, *, title: str = "", changes=())
     fig.savefig(path)
     plt.close(fig)
     return Path(path)
+
+
+def plot_lines(x, lines: dict, path: str | Path, *, title: str = "", xlabel: str = "", ylabel: str = "") -> Path:
+    """A PNG with one line per entry of ``lines`` (label -> values over ``x``): trajectories."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 4), dpi=120)
+    for label, values in lines.items():
+        ax.plot(x, values, label=label, linewidth=1)
+    if 0 < len(lines) <= 12:
+        ax.legend(fontsize=7)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return Path(path)
+
+
+def plot_before_after(before: nx.Graph, after: nx.Graph, path: str | Path, *, titles=("baseline", "changed")) -> Path:
+    """Two signed networks side by side on the same layout."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 2, figsize=(12, 5.5), dpi=110)
+    union = nx.compose(before, after)
+    pos = nx.spring_layout(union, seed=1, weight=None) if union.number_of_nodes() else {}
+    for ax, G, title in zip(axes, (before, after), titles):
+        nx.draw_networkx_nodes(G, pos, node_color="#d9e6f2", edgecolors="#34495e", node_size=700, ax=ax)
+        nx.draw_networkx_labels(G, pos, font_size=9, ax=ax)
+        for sign, colour, style in ((1, "#1e8449", "solid"), (-1, "#c0392b", "dashed")):
+            edges = [(u, v) for u, v, d in G.edges(data=True) if d.get("sign", 1) == sign]
+            widths = [0.5 + 4 * G.edges[e].get("weight", 1.0) for e in edges]
+            nx.draw_networkx_edges(G, pos, edgelist=edges, width=widths, edge_color=colour, style=style, ax=ax)
+        ax.set_title(title)
+        ax.axis("off")
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return Path(path)

@@ -1,0 +1,103 @@
+"""Event-series dynamics: a vector autoregression with Granger tests and impulse responses.
+
+Goldstein & Freeman (1990), *Three-Way Street: Strategic Reciprocity in World
+Politics*, modelled directed cooperation series (US→USSR, USSR→China, …) as a
+VAR: does A→B behaviour predict B→A (reciprocity), or B→C (triangularity)?
+geopol fits the VAR with statsmodels (lag order by AIC unless given), tests
+Granger causality between every ordered pair of series (F test) and reports
+orthogonalised impulse responses: the response of series y to a one-standard-
+deviation shock in series x, h periods later.
+
+Directed series come from a file (one column per series) or from the store's
+events: the sum of Goldstein values of asserted events from A to B per period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from ..analysis import periods
+from ..errors import InputError
+
+__all__ = ["VarResult", "fit_var", "event_series"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class VarResult:
+    names: tuple[str, ...]
+    lags: int
+    n: int
+    granger: dict          # (cause, effect) -> {"F", "p", "df"}
+    irf: dict              # (shock, response) -> [h = 0 .. horizon]
+    cumulative: dict       # (shock, response) -> cumulative response at the horizon
+
+
+def fit_var(data: dict[str, list[float]], *, lags: int | None = None, max_lags: int = 12,
+            horizon: int = 12) -> VarResult:
+    """Fit a VAR to equally spaced series (same length, no gaps)."""
+    from statsmodels.tsa.api import VAR
+
+    names = tuple(data)
+    if len(names) < 2:
+        raise InputError("a VAR needs at least two series")
+    lengths = {len(v) for v in data.values()}
+    if len(lengths) != 1:
+        raise InputError(f"the series differ in length: {sorted(lengths)}")
+    Y = np.column_stack([np.asarray(data[k], dtype=float) for k in names])
+    if not np.isfinite(Y).all():
+        raise InputError("the series hold missing or infinite values")
+    n = Y.shape[0]
+    if n < 3 * len(names) + 10:
+        raise InputError(f"{n} periods are too few for a VAR on {len(names)} series")
+    if np.any(Y.std(axis=0) == 0):
+        flat = [names[i] for i in np.flatnonzero(Y.std(axis=0) == 0)]
+        raise InputError(f"series without variation: {', '.join(flat)}")
+    model = VAR(Y)
+    if lags is None:
+        top = max(1, min(max_lags, n // (3 * len(names)) - 1))
+        lags = max(1, int(model.select_order(top).selected_orders["aic"]))
+    fitted = model.fit(lags)
+    granger = {}
+    for i, cause in enumerate(names):
+        for j, effect in enumerate(names):
+            if i == j:
+                continue
+            t = fitted.test_causality(j, [i], kind="f")
+            granger[(cause, effect)] = {"F": float(t.test_statistic), "p": float(t.pvalue),
+                                        "df": [int(d) for d in t.df]}
+    responses = fitted.irf(horizon).orth_irfs  # (horizon + 1, response, shock)
+    irf = {(names[s], names[r]): [float(x) for x in responses[:, r, s]]
+           for s in range(len(names)) for r in range(len(names))}
+    cumulative = {k: float(np.sum(v)) for k, v in irf.items()}
+    return VarResult(names=names, lags=lags, n=n, granger=granger, irf=irf, cumulative=cumulative)
+
+
+def event_series(events, dyads: list[tuple[str, str]], start: date, end: date, unit: str) -> dict[str, list[float]]:
+    """Directed Goldstein sums per period for each dyad ``(source, target)``, from Event records."""
+    days = periods(start, end, unit)
+    index = {d: k for k, d in enumerate(days)}
+    out = {f"{a}->{b}": [0.0] * len(days) for a, b in dyads}
+
+    def period_of(day: date) -> date:
+        if unit == "year":
+            return date(day.year, 1, 1)
+        if unit == "month":
+            return date(day.year, day.month, 1)
+        if unit == "week":
+            from datetime import timedelta
+
+            return day - timedelta(days=day.weekday())
+        return day
+
+    wanted = set(dyads)
+    for e in events:
+        if e.modality != "asserted" or e.goldstein is None or e.time.start is None:
+            continue
+        if (e.source, e.target) in wanted:
+            k = index.get(period_of(e.time.start))
+            if k is not None:
+                out[f"{e.source}->{e.target}"][k] += e.goldstein
+    return out
