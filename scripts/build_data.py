@@ -167,8 +167,8 @@ def build_countries(shared: Path) -> dict[str, str]:
     return cow_abbr_to_iso
 
 
-def read_tsv_csv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
+def read_tsv_csv(path: Path, encoding: str = "utf-8") -> list[dict]:
+    with path.open(encoding=encoding) as fh:
         return list(csv.DictReader(fh))
 
 
@@ -228,11 +228,18 @@ def build_leaders(shared: Path, cow_abbr_to_iso: dict[str, str]) -> None:
               spells)
 
 
+def build_icews_names(shared: Path) -> None:
+    """CAMEO event names as ICEWS writes them in its "Event Text" column (R icews package, MIT)."""
+    rows = read_tsv_csv(shared / "cameo" / "icews_pkg_cameo-codes.csv", encoding="cp1252")
+    write_tsv(CODES / "cameo_icews_names.tsv", ["code", "name"], [[r["code"], r["name"].strip()] for r in rows])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     args = ap.parse_args()
     build_cameo(args.shared)
+    build_icews_names(args.shared)
     build_plover(args.shared)
     cow_map = build_countries(args.shared)
     build_leaders(args.shared, cow_map)

@@ -72,6 +72,15 @@ def gather(store: Store, *, background: bool = True) -> Background:
         bg.observations.append(Observation(a=r.a, b=r.b, day=r.time.start, end=r.time.end,
                                            value=r.sign * abs(r.strength), weight=BASE_WEIGHTS["relation"],
                                            kind="relation", ref=fact_id(r)))
+    # imported datasets: one observation per pair and month, the mean Goldstein value weighted by the count
+    for a, b, month, n, mean, dataset in store.con.execute("""
+            SELECT least(source, target), greatest(source, target), date_trunc('month', day)::DATE, count(*),
+                   avg(goldstein), dataset
+            FROM dataset_events
+            WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target AND goldstein IS NOT NULL
+            GROUP BY ALL""").fetchall():
+        bg.observations.append(Observation(a=a, b=b, day=month, value=mean / 10, weight=BASE_WEIGHTS["event"] * n,
+                                           kind="event", ref=f"{dataset} {month:%Y-%m}: {n} events"))
     if not background:
         return bg
     alliances, power = store.alliances(), store.power()

@@ -272,3 +272,78 @@ def import_cow_nmc(ctx: typer.Context,
     Example: geopol import cow-nmc ../shared/data/cow/cow_nmc.csv
     """
     _import_cow(ctx, path, "nmc")
+
+
+def _import_events(ctx, dataset: str, paths: list[str]) -> None:
+    from ..sources.importer import import_files
+
+    with open_geopol(ctx) as g:
+        report = import_files(g.store, dataset, paths)
+    for line in report.skipped:
+        err(f"skipped: {line}")
+    print(report.summary())
+
+
+for _dataset, _summary in (("gdelt", "GDELT 1.0 (57 or 58 fields) and 2.0 (61 fields) event files"),
+                           ("icews", "ICEWS event files (20 columns with a header; the 2017 variant too)"),
+                           ("polecat", "POLECAT event files (PLOVER-coded, 40 columns with a header)"),
+                           ("phoenix", "Phoenix event files (26 columns, no header)")):
+    def _command(ctx: typer.Context,
+                 paths: list[str] = typer.Argument(..., help="Files, globs, directories or .zip archives."),
+                 _dataset=_dataset) -> None:
+        _import_events(ctx, _dataset, paths)
+
+    _command.__doc__ = f"Import {_summary}.\n\nExample: geopol import {_dataset} data/*.zip"
+    import_app.command(_dataset)(_command)
+
+
+@app.command()
+def panel(
+    ctx: typer.Context,
+    unit: str = typer.Option("month", "--unit", help="day, week, month or year."),
+    dyads: Optional[str] = typer.Option(None, "--dyads", help="Only these dyads: CHN-PRK,USA-PRK."),
+    directed: bool = typer.Option(False, "--directed", help="Keep source and target apart."),
+    source: Optional[str] = typer.Option(None, "--source", help="Only these datasets: text,gdelt,icews,..."),
+    by_dataset: bool = typer.Option(False, "--by-dataset", help="One row per dataset instead of merged (all)."),
+    engine: str = typer.Option("duckdb", "--engine", help="duckdb or spark."),
+    spark_master: Optional[str] = typer.Option(None, "--spark-master", help="Spark master URL (default local[2])."),
+    parquet: Optional[str] = typer.Option(None, "--parquet",
+                                          help="Spark: read events from this Parquet path instead of the store."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, parquet or jsonl."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Plot net cooperation per dyad (.png)."),
+) -> None:
+    """Dyad panel: events per quad class, Goldstein mean and sum, net cooperation, per dyad and period.
+
+    Example: geopol panel --unit month --dyads CHN-PRK,USA-PRK --format jsonl
+    """
+    from ..panels import run_panel
+
+    check_format(fmt)
+    pairs = None
+    if dyads:
+        pairs = []
+        for d in dyads.split(","):
+            x, _, y = d.strip().partition("-")
+            if not x or not y:
+                raise InputError(f"--dyads {d!r}: write dyads as A-B, e.g. CHN-PRK")
+            pairs.append((x.upper(), y.upper()))
+    datasets = [s.strip() for s in source.split(",")] if source else None
+    with open_geopol(ctx, read_only=True) as g:
+        rows = run_panel(g.store, engine=engine, spark_master=spark_master, parquet=parquet, unit=unit,
+                         directed=directed, by_dataset=by_dataset, dyads=pairs, datasets=datasets)
+    if plot is not None:
+        if plot.suffix.lower() != ".png":
+            raise InputError("--plot writes PNG files: give a .png path")
+        from ..report import plot_lines
+
+        series: dict[str, dict] = {}
+        for r in rows:
+            series.setdefault(f"{r['source']}-{r['target']} {r['dataset']}", {})[r["period"]] = r["net_cooperation"]
+        periods_ = sorted({r["period"] for r in rows})
+        top = sorted(series, key=lambda k: -len(series[k]))[:12]
+        plot_lines(periods_, {k: [series[k].get(p, float("nan")) for p in periods_] for k in top}, plot,
+                   title="net cooperation", ylabel="(q1 + q2 - q3 - q4) / events")
+        err(f"wrote {plot}")
+    emit(rows, fmt, out, columns=["source", "target", "period", "dataset", "events", "q1", "q2", "q3", "q4",
+                                  "goldstein_mean", "net_cooperation"], empty="no events for this panel")

@@ -77,6 +77,15 @@ def cameo(code: str) -> CameoCode:
         raise InputError(f"unknown CAMEO event code {code!r}: see `geopol codes cameo` for the list") from None
 
 
+@lru_cache(maxsize=1)
+def cameo_names() -> dict[str, str]:
+    """Lower-cased CAMEO event names → codes: ICEWS's "Event Text" names, then GDELT's."""
+    out = {r["name"].lower(): r["code"] for r in _rows("cameo_icews_names.tsv")}
+    for c in cameo_codes().values():
+        out.setdefault(c.name.lower(), c.code)
+    return out
+
+
 def goldstein(code: str) -> float:
     return cameo(code).goldstein
 

@@ -97,10 +97,36 @@ def _v2(con) -> None:
             pec DOUBLE, tpop DOUBLE, upop DOUBLE, source VARCHAR NOT NULL, PRIMARY KEY (actor, year, source))""")
 
 
+@migration(3)
+def _v3(con) -> None:
+    """Imported event datasets (GDELT, ICEWS, POLECAT, Phoenix), with provenance and their own fields."""
+    con.execute("""
+        CREATE TABLE dataset_events (
+            dataset VARCHAR NOT NULL, file VARCHAR NOT NULL, row BIGINT NOT NULL, event_id VARCHAR,
+            day DATE NOT NULL, source VARCHAR, target VARCHAR, source_actor VARCHAR, target_actor VARCHAR,
+            source_name VARCHAR, target_name VARCHAR, cameo VARCHAR, plover VARCHAR,
+            quad TINYINT,           -- GDELT convention, from the CAMEO root (or the PLOVER type)
+            quad_dataset TINYINT,   -- the class as the dataset itself defines it
+            goldstein DOUBLE, layout VARCHAR NOT NULL,
+            fields VARCHAR[] NOT NULL)  -- every field of the row, in the layout's column order""")
+    con.execute("""
+        CREATE TABLE imports (
+            dataset VARCHAR NOT NULL, file VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, read BIGINT NOT NULL,
+            imported BIGINT NOT NULL, duplicates BIGINT NOT NULL, quarantined BIGINT NOT NULL,
+            finished_at TIMESTAMP NOT NULL, PRIMARY KEY (dataset, sha256))""")
+    # one relation over every event, imported or read from text, for panels and ties
+    con.execute("""
+        CREATE VIEW all_events AS
+        SELECT dataset, day, source, target, quad, goldstein FROM dataset_events
+        UNION ALL
+        SELECT 'text', start, source, target, quad, goldstein FROM events
+        WHERE modality = 'asserted' AND start IS NOT NULL""")
+
+
 SCHEMA_VERSION = max(MIGRATIONS)
 
 TABLES = ("documents", "document_text", "sentences", "mentions", "actors", "events", "relations", "claims",
-          "hypotheses", "evidence", "quarantine", "alliances", "power")
+          "hypotheses", "evidence", "quarantine", "alliances", "power", "dataset_events", "imports")
 
 
 def current_version(con) -> int:
