@@ -284,17 +284,20 @@ def _import_events(ctx, dataset: str, paths: list[str]) -> None:
     print(report.summary())
 
 
+def _event_import_command(dataset: str, summary: str):
+    def command(ctx: typer.Context,
+                paths: list[str] = typer.Argument(..., help="Files, globs, directories or .zip archives.")) -> None:
+        _import_events(ctx, dataset, paths)
+
+    command.__doc__ = f"Import {summary}.\n\nExample: geopol import {dataset} data/*.zip"
+    import_app.command(dataset)(command)
+
+
 for _dataset, _summary in (("gdelt", "GDELT 1.0 (57 or 58 fields) and 2.0 (61 fields) event files"),
                            ("icews", "ICEWS event files (20 columns with a header; the 2017 variant too)"),
                            ("polecat", "POLECAT event files (PLOVER-coded, 40 columns with a header)"),
                            ("phoenix", "Phoenix event files (26 columns, no header)")):
-    def _command(ctx: typer.Context,
-                 paths: list[str] = typer.Argument(..., help="Files, globs, directories or .zip archives."),
-                 _dataset=_dataset) -> None:
-        _import_events(ctx, _dataset, paths)
-
-    _command.__doc__ = f"Import {_summary}.\n\nExample: geopol import {_dataset} data/*.zip"
-    import_app.command(_dataset)(_command)
+    _event_import_command(_dataset, _summary)
 
 
 @app.command()
