@@ -27,10 +27,11 @@ def test_gdelt_all_three_layouts(db, cli):
         assert layouts == {"gdelt2": 200, "gdelt1": 100, "gdelt1-backfile": 100}
         # SQLDATE is the event's date, not the file's
         [(day, file_day)] = g.store.con.execute(
-            "SELECT day, fields[60] FROM dataset_events WHERE layout = 'gdelt2' AND event_id = '881990832'").fetchall()
+            "SELECT day, string_split(line, '\t')[60] FROM dataset_events WHERE layout = 'gdelt2' "
+            "AND event_id = '881990832'").fetchall()
         assert day.isoformat() == "2018-10-24" and file_day == "20191024143000"
         # the dataset's own fields kept, the quad class both as GDELT wrote it and normalised
-        row = g.store.con.execute("SELECT len(fields), quad, quad_dataset, goldstein FROM dataset_events "
+        row = g.store.con.execute("SELECT len(string_split(line, '\t')), quad, quad_dataset, goldstein FROM dataset_events "
                                   "WHERE layout = 'gdelt1-backfile' LIMIT 1").fetchall()[0]
         assert row[0] == 57 and row[1] == row[2]
 

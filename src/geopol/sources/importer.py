@@ -151,7 +151,7 @@ def _role_sql(col: str) -> str:
 def _field(layout_cols: dict[str, int], name: str | None) -> str:
     if name is None or name not in layout_cols:
         return "NULL"
-    return f"NULLIF(trim(f[{layout_cols[name]}]), '')"
+    return f"NULLIF(trim(split_part(line, '\t', {layout_cols[name]})), '')"
 
 
 def _header_positions(spec: DatasetSpec, header: list[str], where: str) -> dict[str, int]:
@@ -179,7 +179,7 @@ def _parsed_sql(spec: DatasetSpec, layout: Layout, pos: dict[str, int], count_fi
         cameo = f"COALESCE({cameo}, {by_name})" if layout.cameo in pos else by_name
     sectors = lambda col: _role_sql(_field(pos, col)) if col and col in pos else "''"  # noqa: E731
     return f"""
-        SELECT row, line, '{layout.name}' AS layout, f,
+        SELECT row, line, '{layout.name}' AS layout, n,
                {_field(pos, layout.event_id)} AS event_id, {date_col} AS date_raw, {day} AS day,
                {_field(pos, layout.source_actor)} AS source_name, {_field(pos, layout.target_actor)} AS target_name,
                {_field(pos, layout.source_country)} AS source_raw, {_field(pos, layout.target_country)} AS target_raw,
@@ -187,6 +187,14 @@ def _parsed_sql(spec: DatasetSpec, layout: Layout, pos: dict[str, int], count_fi
                TRY_CAST({_field(pos, layout.goldstein)} AS DOUBLE) AS goldstein_raw,
                {sectors(layout.source_sectors)} AS source_role, {sectors(layout.target_sectors)} AS target_role
         FROM _rows WHERE {count_filter}"""
+
+
+_WRONG = """
+        SELECT row, line, NULL AS layout, n, NULL AS event_id, NULL AS date_raw, NULL::DATE AS day,
+               NULL AS source_name, NULL AS target_name, NULL AS source_raw, NULL AS target_raw, NULL AS cameo_raw,
+               NULL AS plover_raw, NULL AS quad_raw, NULL::DOUBLE AS goldstein_raw, '' AS source_role,
+               '' AS target_role
+        FROM _rows WHERE {cond}"""
 
 
 def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report: ImportReport) -> None:
@@ -199,119 +207,109 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
     if path.stat().st_size == 0:
         raise InputError(f"{label}: empty file")
     escaped = str(path).replace("'", "''")
+    source = (f"read_csv('{escaped}', columns = {{'line': 'VARCHAR'}}, delim = '\x1f', quote = '', escape = '', "
+              "header = false, auto_detect = false, strict_mode = false)")
     try:
-        con.execute(f"""
-            CREATE OR REPLACE TEMP TABLE _raw AS
-            SELECT row_number() OVER () AS row, line
-            FROM read_csv('{escaped}', columns = {{'line': 'VARCHAR'}}, delim = '\x1f', quote = '', escape = '',
-                          header = false, auto_detect = false, strict_mode = false)""")
+        head = con.execute(f"SELECT line FROM {source} WHERE line IS NOT NULL AND trim(line) <> '' LIMIT 1"
+                           ).fetchall()
     except duckdb.Error as exc:
         raise InputError(f"{label}: cannot read as text ({str(exc).splitlines()[0]}); is it UTF-8?") from None
-    con.execute("DELETE FROM _raw WHERE line IS NULL OR trim(line) = ''")
-    first = 0
+    if not head:
+        raise InputError(f"{label}: empty file")
+    # the file's lines, read once: row number, text, number of fields
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _rows AS
+        SELECT row, line, length(line) - length(replace(line, '	', '')) + 1 AS n FROM (
+            SELECT row_number() OVER () AS row, line FROM {source}) WHERE line IS NOT NULL AND trim(line) <> ''""")
     if spec.header:
-        head = con.execute("SELECT line FROM _raw ORDER BY row LIMIT 1").fetchall()
-        if not head:
-            raise InputError(f"{label}: empty file")
-        positions = {"header": _header_positions(spec, head[0][0].split("\t"), label)}
-        first = con.execute("SELECT min(row) FROM _raw").fetchall()[0][0]
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _rows AS SELECT row, line, string_split(line, '\t') AS f "
-                f"FROM _raw WHERE row > {first}")
-    n_rows = con.execute("SELECT count(*) FROM _rows").fetchall()[0][0]
-    if n_rows == 0:
-        raise InputError(f"{label}: no rows")
+        con.execute("DELETE FROM _rows WHERE row = (SELECT min(row) FROM _rows)")
     parts = []
     if spec.header:
-        layout = spec.layouts[0]
-        n_header = len(positions["header"])
-        parts.append(_parsed_sql(spec, layout, positions["header"], f"len(f) = {n_header}"))
-        wrong = f"len(f) <> {n_header}"
-        expected = str(n_header)
+        pos = _header_positions(spec, head[0][0].split("	"), label)
+        width = len(head[0][0].split("	"))
+        parts.append(_parsed_sql(spec, spec.layouts[0], pos, f"n = {width}"))
+        wrong, expected = f"n <> {width}", str(width)
     else:
-        counts = []
+        counts = [len(layout.columns) for layout in spec.layouts]
         for layout in spec.layouts:
             pos = {c: i + 1 for i, c in enumerate(layout.columns)}
-            parts.append(_parsed_sql(spec, layout, pos, f"len(f) = {len(layout.columns)}"))
-            counts.append(len(layout.columns))
-        wrong = "len(f) NOT IN (" + ", ".join(map(str, counts)) + ")"
+            parts.append(_parsed_sql(spec, layout, pos, f"n = {len(layout.columns)}"))
+        wrong = "n NOT IN (" + ", ".join(map(str, counts)) + ")"
         expected = " or ".join(map(str, counts))
-        good = con.execute(f"SELECT count(*) FROM _rows WHERE NOT ({wrong})").fetchall()[0][0]
-        if good < 0.5 * n_rows:
-            shape = con.execute(f"SELECT len(f), count(*) FROM _rows GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchall()[0]
-            raise InputError(f"{label}: not a {spec.name.upper()} file: {n_rows - good} of {n_rows} rows have "
+        total, bad = con.execute(f"SELECT count(*), count(*) FILTER ({wrong}) FROM _rows").fetchall()[0]
+        if total and bad > 0.5 * total:
+            shape = con.execute("SELECT n, count(*) FROM _rows GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchall()[0]
+            raise InputError(f"{label}: not a {spec.name.upper()} file: {bad} of {total} rows have "
                              f"{shape[0]} fields, not {expected}")
-    con.execute("CREATE OR REPLACE TEMP TABLE _parsed AS " + " UNION ALL ".join(parts))
+    parts.append(_WRONG.format(cond=wrong))
     layout0 = spec.layouts[0]
+    con.execute("CREATE OR REPLACE TEMP TABLE _parsed AS " + " UNION ALL ".join(parts))
+    n_rows = con.execute("SELECT count(*) FROM _parsed").fetchall()[0][0]
+    if n_rows == 0:
+        raise InputError(f"{label}: no rows")
     raw_countries = [r[0] for r in con.execute(
         "SELECT DISTINCT v FROM (SELECT source_raw AS v FROM _parsed UNION SELECT target_raw FROM _parsed) "
         "WHERE v IS NOT NULL").fetchall()]
     _country_table(con, layout0.country_kind, raw_countries)
     conv = spec.quad_convention
+    own_quad = "TRY_CAST(p.quad_raw AS TINYINT)" if conv in ("gdelt", "phoenix", "polecat") else "qd.quad"
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _typed AS
-        SELECT p.*, sc.iso3 AS source, tc.iso3 AS target, c.code AS cameo, c.root AS root,
-               COALESCE(p.goldstein_raw, c.goldstein) AS goldstein,
-               COALESCE(q.quad, pl.quad) AS quad,
-               {"TRY_CAST(p.quad_raw AS TINYINT)" if conv in ("gdelt", "phoenix", "polecat") else "qd.quad"}
-                   AS quad_dataset,
-               CASE WHEN p.day IS NULL THEN 'bad date ' || COALESCE('''' || p.date_raw || '''', '(empty)')
-                    WHEN p.cameo_raw IS NOT NULL AND c.code IS NULL THEN 'unknown CAMEO code ' || p.cameo_raw
-                    WHEN p.cameo_raw IS NULL AND p.plover_raw IS NULL THEN 'no event code'
-                    WHEN p.plover_raw IS NOT NULL AND p.cameo_raw IS NULL AND pl.type IS NULL
-                        THEN 'unknown PLOVER type ' || p.plover_raw
-               END AS reason
-        FROM _parsed p
-        LEFT JOIN _cameo c ON c.code = p.cameo_raw
-        LEFT JOIN _plover pl ON pl.type = upper(p.plover_raw)
-        LEFT JOIN _quad q ON q.convention = 'gdelt' AND q.root = c.root
-        LEFT JOIN _quad qd ON qd.convention = '{conv}' AND qd.root = c.root
-        LEFT JOIN _country sc ON sc.raw = p.source_raw
-        LEFT JOIN _country tc ON tc.raw = p.target_raw""")
-    # exact duplicate rows, then rows whose (event id, date) the store already holds
+        SELECT * FROM (
+            SELECT p.* EXCLUDE (source_raw, target_raw, plover_raw, quad_raw, goldstein_raw),
+                   sc.iso3 AS source, tc.iso3 AS target, c.code AS cameo, upper(p.plover_raw) AS plover,
+                   COALESCE(p.goldstein_raw, c.goldstein) AS goldstein, COALESCE(q.quad, pl.quad) AS quad,
+                   {own_quad} AS quad_dataset,
+                   CASE WHEN p.layout IS NULL THEN 'wrong number of fields: ' || p.n || ' (expected {expected})'
+                        WHEN p.day IS NULL THEN 'bad date ' || COALESCE(chr(39) || p.date_raw || chr(39), '(empty)')
+                        WHEN p.cameo_raw IS NOT NULL AND c.code IS NULL THEN 'unknown CAMEO code ' || p.cameo_raw
+                        WHEN p.cameo_raw IS NULL AND p.plover_raw IS NULL THEN 'no event code'
+                        WHEN p.plover_raw IS NOT NULL AND p.cameo_raw IS NULL AND pl.type IS NULL
+                            THEN 'unknown PLOVER type ' || p.plover_raw
+                   END AS reason
+            FROM _parsed p
+            LEFT JOIN _cameo c ON c.code = p.cameo_raw
+            LEFT JOIN _plover pl ON pl.type = upper(p.plover_raw)
+            LEFT JOIN _quad q ON q.convention = 'gdelt' AND q.root = c.root
+            LEFT JOIN _quad qd ON qd.convention = '{conv}' AND qd.root = c.root
+            LEFT JOIN _country sc ON sc.raw = p.source_raw
+            LEFT JOIN _country tc ON tc.raw = p.target_raw)""")
+    con.execute("DROP TABLE IF EXISTS _parsed")
+    # exact duplicate rows: only rows whose hashes collide are compared line by line
     con.execute("""
-        CREATE OR REPLACE TEMP TABLE _fresh AS
-        SELECT * EXCLUDE (k) FROM (
-            SELECT *, row_number() OVER (PARTITION BY line ORDER BY row) AS k FROM _typed WHERE reason IS NULL)
-        WHERE k = 1""")
-    exact = con.execute("SELECT count(*) FROM _typed WHERE reason IS NULL").fetchall()[0][0] - \
-        con.execute("SELECT count(*) FROM _fresh").fetchall()[0][0]
-    known = con.execute("""
-        SELECT count(*) FROM _fresh f WHERE EXISTS (
-            SELECT 1 FROM dataset_events d WHERE d.dataset = ? AND d.event_id = f.event_id AND d.day = f.day)""",
-                        [spec.name]).fetchall()[0][0]
+        CREATE OR REPLACE TEMP TABLE _dups AS
+        SELECT row FROM (
+            SELECT row, row_number() OVER (PARTITION BY line ORDER BY row) AS k FROM _typed
+            WHERE reason IS NULL AND hash(line) IN (
+                SELECT h FROM (SELECT hash(line) AS h FROM _typed WHERE reason IS NULL) GROUP BY h
+                HAVING count(*) > 1))
+        WHERE k > 1""")
+    cameo_countries = layout0.country_kind == "cameo"
     with store.transaction():
-        con.execute(f"""
+        imported = con.execute(f"""
             INSERT INTO dataset_events
             SELECT '{spec.name}', ?, row, event_id, day, source, target,
-                   COALESCE(CASE WHEN '{layout0.country_kind}' = 'cameo' THEN source_name END,
-                            source || source_role), COALESCE(CASE WHEN '{layout0.country_kind}' = 'cameo'
-                                                              THEN target_name END, target || target_role),
-                   source_name, target_name, cameo, COALESCE(upper(plover_raw), NULL), quad, quad_dataset,
-                   goldstein, layout, f
-            FROM _fresh f WHERE NOT EXISTS (
-                SELECT 1 FROM dataset_events d WHERE d.dataset = '{spec.name}' AND d.event_id = f.event_id
-                  AND d.day = f.day)""", [label])
-        imported = n_rows - exact - known - con.execute(
-            "SELECT count(*) FROM _typed WHERE reason IS NOT NULL").fetchall()[0][0] - \
-            con.execute(f"SELECT count(*) FROM _rows WHERE {wrong}").fetchall()[0][0]
-        con.execute(f"""
+                   {"source_name" if cameo_countries else "source || source_role"},
+                   {"target_name" if cameo_countries else "target || target_role"},
+                   source_name, target_name, cameo, plover, quad, quad_dataset, goldstein, layout, line
+            FROM _typed t
+            WHERE reason IS NULL AND row NOT IN (SELECT row FROM _dups) AND NOT EXISTS (
+                SELECT 1 FROM dataset_events d WHERE d.dataset = '{spec.name}' AND d.event_id = t.event_id
+                  AND d.day = t.day)""", [label]).fetchall()[0][0]
+        quarantined = con.execute(f"""
             INSERT INTO quarantine
-            SELECT '{spec.name}', ?, row, 'wrong number of fields: ' || len(f) || ' (expected {expected})', line,
-                   current_timestamp FROM _rows WHERE {wrong}
-            UNION ALL
             SELECT '{spec.name}', ?, row, reason, line, current_timestamp FROM _typed WHERE reason IS NOT NULL""",
-                    [label, label])
-        quarantined = con.execute(f"SELECT count(*) FROM _rows WHERE {wrong}").fetchall()[0][0] + \
-            con.execute("SELECT count(*) FROM _typed WHERE reason IS NOT NULL").fetchall()[0][0]
+                                  [label]).fetchall()[0][0]
+        duplicates = n_rows - imported - quarantined
         con.execute("INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, current_timestamp)",
-                    [spec.name, label, sha, n_rows, imported, exact + known, quarantined])
+                    [spec.name, label, sha, n_rows, imported, duplicates, quarantined])
     report.read += n_rows
     report.imported += imported
-    report.duplicates += exact + known
+    report.duplicates += duplicates
     report.quarantined += quarantined
     report.files += 1
-    for t in ("_raw", "_rows", "_parsed", "_typed", "_fresh"):
-        con.execute(f"DROP TABLE IF EXISTS {t}")
+    for table in ("_typed", "_dups", "_rows"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def import_files(store: Store, dataset: str, paths: list[str | Path], *,

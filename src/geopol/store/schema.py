@@ -108,7 +108,7 @@ def _v3(con) -> None:
             quad TINYINT,           -- GDELT convention, from the CAMEO root (or the PLOVER type)
             quad_dataset TINYINT,   -- the class as the dataset itself defines it
             goldstein DOUBLE, layout VARCHAR NOT NULL,
-            fields VARCHAR[] NOT NULL)  -- every field of the row, in the layout's column order""")
+            line VARCHAR NOT NULL)  -- the row as the dataset wrote it: its own fields, tab-separated""")
     con.execute("""
         CREATE TABLE imports (
             dataset VARCHAR NOT NULL, file VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, read BIGINT NOT NULL,
