@@ -165,3 +165,22 @@ def test_spark_local_returns_exactly_the_duckdb_panel(db, cli):
         for k, v in d.items():
             if isinstance(v, float):
                 assert v == pytest.approx(s[k], rel=1e-12, abs=1e-12)
+
+
+def test_parquet_layout_is_queried_in_place(db, cli, tmp_path):
+    code, out, err = cli("--db", db, "import", "gdelt", "--parquet", EV / "gdelt2_head200.export.CSV",
+                         EV / "gdelt1_mixed_200.csv")
+    assert code == 0, err
+    assert counts_of(out)["imported"] == 400
+    months = sorted(p.name for p in (Path(str(db) + ".events") / "dataset=gdelt").iterdir())
+    assert "month=1982-01" in months and "month=2019-10" in months
+    with geopol.open(db, read_only=True) as g:
+        assert g.store.con.execute("SELECT count(*) FROM dataset_events").fetchall()[0][0] == 0
+        assert g.store.con.execute("SELECT count(*) FROM all_events").fetchall()[0][0] == 400
+    # the same rows again: recognised as duplicates across the Parquet files
+    copy = tmp_path / "copy.CSV"
+    copy.write_text((EV / "gdelt2_head200.export.CSV").read_text() + "\n")
+    code, out, _ = cli("--db", db, "import", "gdelt", "--parquet", copy)
+    assert counts_of(out)["duplicates"] == 200
+    code, out, _ = cli("--db", db, "panel", "--unit", "year", "--format", "jsonl")
+    assert sum(json.loads(l)["events"] for l in out.splitlines()) > 0

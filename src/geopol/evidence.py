@@ -76,8 +76,8 @@ def gather(store: Store, *, background: bool = True) -> Background:
     for a, b, month, n, mean, dataset in store.con.execute("""
             SELECT least(source, target), greatest(source, target), date_trunc('month', day)::DATE, count(*),
                    avg(goldstein), dataset
-            FROM dataset_events
-            WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target AND goldstein IS NOT NULL
+            FROM all_events
+            WHERE dataset <> 'text' AND source IS NOT NULL AND target IS NOT NULL AND source <> target AND goldstein IS NOT NULL
             GROUP BY ALL""").fetchall():
         bg.observations.append(Observation(a=a, b=b, day=month, value=mean / 10, weight=BASE_WEIGHTS["event"] * n,
                                            kind="event", ref=f"{dataset} {month:%Y-%m}: {n} events"))

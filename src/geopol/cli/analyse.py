@@ -274,11 +274,11 @@ def import_cow_nmc(ctx: typer.Context,
     _import_cow(ctx, path, "nmc")
 
 
-def _import_events(ctx, dataset: str, paths: list[str]) -> None:
+def _import_events(ctx, dataset: str, paths: list[str], parquet: bool = False) -> None:
     from ..sources.importer import import_files
 
     with open_geopol(ctx) as g:
-        report = import_files(g.store, dataset, paths)
+        report = import_files(g.store, dataset, paths, parquet=parquet)
     for line in report.skipped:
         err(f"skipped: {line}")
     print(report.summary())
@@ -286,8 +286,11 @@ def _import_events(ctx, dataset: str, paths: list[str]) -> None:
 
 def _event_import_command(dataset: str, summary: str):
     def command(ctx: typer.Context,
-                paths: list[str] = typer.Argument(..., help="Files, globs, directories or .zip archives.")) -> None:
-        _import_events(ctx, dataset, paths)
+                paths: list[str] = typer.Argument(..., help="Files, globs, directories or .zip archives."),
+                parquet: bool = typer.Option(False, "--parquet",
+                                             help="Land rows as Parquet partitioned by event month beside the store.")
+                ) -> None:
+        _import_events(ctx, dataset, paths, parquet)
 
     command.__doc__ = f"Import {summary}.\n\nExample: geopol import {dataset} data/*.zip"
     import_app.command(dataset)(command)

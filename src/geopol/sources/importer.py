@@ -197,7 +197,18 @@ _WRONG = """
         FROM _rows WHERE {cond}"""
 
 
-def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report: ImportReport) -> None:
+def _known_keys_sql(store: Store, dataset: str) -> str:
+    """Every (event id, day) the store holds for a dataset: its table and its Parquet files."""
+    sql = f"SELECT event_id, day FROM dataset_events WHERE dataset = '{dataset}'"
+    d = store.events_dir
+    if d is not None and any((d / f"dataset={dataset}").glob("month=*/*.parquet")):
+        glob = str(d / f"dataset={dataset}" / "month=*" / "*.parquet").replace("'", "''")
+        sql += f" UNION ALL SELECT event_id, day FROM read_parquet('{glob}', hive_partitioning = true)"
+    return sql
+
+
+def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report: ImportReport,
+                parquet: bool = False) -> None:
     con = store.con
     sha = _sha256(path)
     if con.execute("SELECT count(*) FROM imports WHERE dataset = ? AND sha256 = ?",
@@ -285,17 +296,26 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
                 HAVING count(*) > 1))
         WHERE k > 1""")
     cameo_countries = layout0.country_kind == "cameo"
-    with store.transaction():
+    select = f"""
+        SELECT '{spec.name}' AS dataset, ? AS file, row, event_id, day, source, target,
+               {"source_name" if cameo_countries else "source || source_role"} AS source_actor,
+               {"target_name" if cameo_countries else "target || target_role"} AS target_actor,
+               source_name, target_name, cameo, plover, quad, quad_dataset, goldstein, layout, line
+        FROM _typed t
+        WHERE reason IS NULL AND row NOT IN (SELECT row FROM _dups)
+          AND (event_id, day) NOT IN ({_known_keys_sql(store, spec.name)})"""
+    if parquet:
+        # Parquet files first, named by the file's hash: a re-run after a crash rewrites the same files
+        target = store.events_dir / f"dataset={spec.name}"
+        target.mkdir(parents=True, exist_ok=True)
         imported = con.execute(f"""
-            INSERT INTO dataset_events
-            SELECT '{spec.name}', ?, row, event_id, day, source, target,
-                   {"source_name" if cameo_countries else "source || source_role"},
-                   {"target_name" if cameo_countries else "target || target_role"},
-                   source_name, target_name, cameo, plover, quad, quad_dataset, goldstein, layout, line
-            FROM _typed t
-            WHERE reason IS NULL AND row NOT IN (SELECT row FROM _dups) AND NOT EXISTS (
-                SELECT 1 FROM dataset_events d WHERE d.dataset = '{spec.name}' AND d.event_id = t.event_id
-                  AND d.day = t.day)""", [label]).fetchall()[0][0]
+            COPY (SELECT * EXCLUDE (dataset), strftime(day, '%Y-%m') AS month FROM ({select}))
+            TO '{str(target).replace("'", "''")}'
+            (FORMAT parquet, PARTITION_BY (month), OVERWRITE_OR_IGNORE true, FILENAME_PATTERN 'part_{sha[:16]}_{{i}}')""",
+                               [label]).fetchall()[0][0]
+    with store.transaction():
+        if not parquet:
+            imported = con.execute("INSERT INTO dataset_events " + select, [label]).fetchall()[0][0]
         quarantined = con.execute(f"""
             INSERT INTO quarantine
             SELECT '{spec.name}', ?, row, reason, line, current_timestamp FROM _typed WHERE reason IS NOT NULL""",
@@ -312,9 +332,16 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
         con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
-def import_files(store: Store, dataset: str, paths: list[str | Path], *,
+def import_files(store: Store, dataset: str, paths: list[str | Path], *, parquet: bool = False,
                  on_file: Callable[[str], None] | None = None) -> ImportReport:
-    """Import files, globs, directories or ``.zip`` archives of one dataset."""
+    """Import files, globs, directories or ``.zip`` archives of one dataset.
+
+    With ``parquet``, rows land as Parquet files partitioned by dataset and
+    event month beside the store (``<store>.events/``), which DuckDB queries in
+    place; the store keeps the import records and the quarantine.
+    """
+    if parquet and store.events_dir is None:
+        raise InputError("a store in memory has no place for Parquet files")
     if dataset not in DATASETS:
         raise InputError(f"unknown dataset {dataset!r}: use one of {', '.join(DATASETS)}")
     spec = DATASETS[dataset]
@@ -334,12 +361,14 @@ def import_files(store: Store, dataset: str, paths: list[str | Path], *,
                             dst.write(block)
                     label = f"{path}!{m.filename}"
                     try:
-                        _import_one(store, spec, target, label, report)
+                        _import_one(store, spec, target, label, report, parquet)
                     except InputError as exc:
                         report.skipped.append(str(exc))  # a non-event member of an archive
                     target.unlink()
         else:
-            _import_one(store, spec, path, str(path), report)
+            _import_one(store, spec, path, str(path), report, parquet)
         if on_file:
             on_file(str(path))
+    if parquet:
+        store.attach_event_files()
     return report

@@ -116,7 +116,30 @@ class Store:
         store = cls(con, p, read_only)
         if not read_only:
             store.recovered = store.recover()
+        store.attach_event_files()
         return store
+
+    @property
+    def events_dir(self) -> Path | None:
+        """Where large imports land as Parquet, partitioned by dataset and event month: ``<store>.events/``."""
+        return Path(str(self.path) + ".events") if self.path else None
+
+    def attach_event_files(self) -> bool:
+        """Make ``all_events`` include the Parquet event files beside the store, queried in place."""
+        d = self.events_dir
+        if d is None or not any(d.glob("dataset=*/month=*/*.parquet")):
+            return False
+        glob = str(d / "dataset=*" / "month=*" / "*.parquet").replace("'", "''")
+        self.con.execute(f"""
+            CREATE OR REPLACE TEMP VIEW all_events AS
+            SELECT dataset, day, source, target, quad, goldstein FROM dataset_events
+            UNION ALL
+            SELECT 'text', start, source, target, quad, goldstein FROM events
+            WHERE modality = 'asserted' AND start IS NOT NULL
+            UNION ALL
+            SELECT dataset, day, source, target, quad, goldstein
+            FROM read_parquet('{glob}', hive_partitioning = true, union_by_name = true)""")
+        return True
 
     def close(self) -> None:
         if self.con is not None:
