@@ -151,7 +151,7 @@ def _role_sql(col: str) -> str:
 def _field(layout_cols: dict[str, int], name: str | None) -> str:
     if name is None or name not in layout_cols:
         return "NULL"
-    return f"NULLIF(trim(split_part(line, '\t', {layout_cols[name]})), '')"
+    return f"NULLIF(trim(f[{layout_cols[name]}]), '')"
 
 
 def _header_positions(spec: DatasetSpec, header: list[str], where: str) -> dict[str, int]:
@@ -186,7 +186,7 @@ def _parsed_sql(spec: DatasetSpec, layout: Layout, pos: dict[str, int], count_fi
                {cameo} AS cameo_raw, {_field(pos, layout.plover)} AS plover_raw, {_field(pos, layout.quad)} AS quad_raw,
                TRY_CAST({_field(pos, layout.goldstein)} AS DOUBLE) AS goldstein_raw,
                {sectors(layout.source_sectors)} AS source_role, {sectors(layout.target_sectors)} AS target_role
-        FROM _rows WHERE {count_filter}"""
+        FROM (SELECT *, string_split(line, '\t') AS f FROM _rows WHERE {count_filter})"""
 
 
 _WRONG = """
