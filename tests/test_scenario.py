@@ -225,7 +225,7 @@ def test_whatif_cli_moves_an_actor(db, cli):
     code, _, err = cli("--db", db, "scenario", "whatif", "--set", "RUS-PRK=5")
     assert code == 1 and "[-1, 1]" in err
     code, _, err = cli("--db", db, "scenario", "whatif", "--set", "RUS-PRK=0.5", "--model", "var")
-    assert code == 1 and "not built yet" in err
+    assert code == 1 and "no event series for PRK-RUS" in err  # formal alliances only: no events to fit
 
 
 def test_scenario_balance_cli(db, cli, tmp_path):
@@ -293,3 +293,60 @@ def test_var_bad_input(cli, tmp_path):
     assert code == 1 and "without variation" in err
     code, _, err = cli("scenario", "var", "--series", flat, "--columns", "a,zz")
     assert code == 1 and "no column zz" in err
+
+
+def test_whatif_bdm_model(db, cli):
+    import geopol
+
+    geopol.open(db).close()
+    code, out, err = cli("--db", db, "scenario", "whatif", "--at", "2012-06-01", "--set", "CHN-PRK=-0.9",
+                         "--model", "bdm", "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    base, changed = result["baseline"], result["changed"]
+    assert set(base["positions"]) == {"CHN", "JPN", "KOR", "PRK", "RUS", "USA"}
+    assert all(0 <= x <= 10 for x in base["initial_positions"].values())
+    assert base["median"] != changed["median"] or base["positions"] != changed["positions"]
+
+
+def test_whatif_var_model_and_hypotheses(db, cli):
+    """Planted: RUS-USA behaviour drives CHN-RUS the next month; a drop in RUS-USA must pull CHN-RUS down."""
+    import random
+    from datetime import date
+
+    import geopol
+    from geopol.model import Event, Evidence, Hypothesis, TimeSpan
+
+    rng = random.Random(9)
+    events, prev = [], 0.0
+    for k in range(120):
+        day = date(2010 + k // 12, k % 12 + 1, 5)
+        x = rng.gauss(0, 4)
+        y = 0.9 * prev + rng.gauss(0, 1)
+        prev = x
+        for src, tgt, g in (("USA", "RUS", x), ("RUS", "CHN", y), ("USA", "CHN", rng.gauss(0, 3))):
+            for _ in range(3):
+                gv = max(-10.0, min(10.0, g + rng.gauss(0, 0.5)))
+                code = "042" if gv >= 0 else "190"
+                events.append(Event(source=src, target=tgt, cameo=code, quad=1 if gv >= 0 else 4, goldstein=gv,
+                                    time=TimeSpan(start=day, precision="day")))
+    with geopol.open(db) as g:
+        with g.store.transaction():
+            g.store.put_events(events)
+            g.store.put_hypotheses([Hypothesis(
+                condition="Should Russia's economic support to China wane",
+                consequence="Beijing's influence in the region could diminish", actors=("RUS", "CHN"),
+                evidence=(Evidence(doc="d", start=0, end=10, text="Should Russia's economic support wane"),)),
+                Hypothesis(condition="If it rains", consequence="nothing", actors=())])
+    code, out, err = cli("--db", db, "scenario", "whatif", "--at", "2019-12-31", "--set", "RUS-USA=-0.8",
+                         "--model", "var", "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    responses = {r["pair"]: r["cumulative_response"] for r in result["responses"]}
+    assert responses["CHN-RUS"] < 0
+    code, out, err = cli("--db", db, "scenario", "whatif", "--at", "2019-12-31", "--from-hypotheses",
+                         "--format", "json")
+    assert code == 0, err
+    runs = json.loads(out)["scenarios"]
+    assert runs[0]["set"] and list(runs[0]["set"]) == ["CHN-RUS"] and runs[0]["set"]["CHN-RUS"] < 0.5
+    assert runs[1]["skipped"] == "the condition names no actor"

@@ -228,7 +228,7 @@ def whatif_cmd(
     at: Optional[str] = typer.Option(None, "--at", help="The model of the world at this date (default today)."),
     set_: list[str] = typer.Option([], "--set", help="A tie to set, A-B=VALUE in [-1, 1]; repeatable."),
     scale: list[str] = typer.Option([], "--scale", help="A power to scale, ACTOR.power=FACTOR; repeatable."),
-    model: str = typer.Option("landscape", "--model", help="landscape or marvel."),
+    model: str = typer.Option("landscape", "--model", help="landscape, marvel, bdm or var."),
     from_hypotheses: bool = typer.Option(False, "--from-hypotheses",
                                          help="Build scenarios from the conditional statements in the store."),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Write the network before and after as a PNG."),
@@ -243,16 +243,58 @@ def whatif_cmd(
     from ._common import open_geopol
 
     with open_geopol(ctx, read_only=True) as g:
-        if from_hypotheses:
-            hyps = g.hypotheses()
-            raise InputError(f"{len(hyps)} hypotheses in the store; turning them into scenarios needs the text "
-                             "pipeline's hypothesis extraction, which is not built yet")
         ties, power, notes = world_at(g.store, _at(at))
+        if from_hypotheses:
+            from ..scenario.hypotheses import scenarios_from_hypotheses
+
+            hyps = g.hypotheses()
+            if not hyps:
+                raise InputError("no hypotheses in the store: ingest articles with conditional statements first")
+            scenarios = scenarios_from_hypotheses(hyps, ties, registry=g.registry, day=_at(at))
     for n in notes:
         err(f"note: {n}")
+    if from_hypotheses:
+        runs = []
+        for sc in scenarios:
+            entry = {"condition": sc.hypothesis.condition, "consequence": sc.hypothesis.consequence,
+                     "evidence": [e.text for e in sc.hypothesis.evidence]}
+            if not sc.usable:
+                entry["skipped"] = sc.reason
+            else:
+                entry["set"] = {f"{a}-{b}": v for (a, b), v in (sc.set_ties or {}).items()}
+                entry["scale"] = sc.scale_power or {}
+                entry["result"] = whatif(ties, power, set_ties=sc.set_ties or {}, scale_power=sc.scale_power or {},
+                                         model=model if model != "var" else "landscape")
+            runs.append(entry)
+        if fmt == "json":
+            print(_dump({"scenarios": runs}))
+            return
+        for r in runs:
+            print(f"if {r['condition']} -> {r['consequence']}")
+            if "skipped" in r:
+                print(f"    no scenario: {r['skipped']}")
+                continue
+            changes = ", ".join([f"{k}={v:+.2f}" for k, v in r["set"].items()] +
+                                [f"{k}.power x{v}" for k, v in r["scale"].items()])
+            print(f"    {changes}: switch sides: {', '.join(r['result']['switched']) or 'nobody'}")
+        return
     sets, scales = parse_changes(set_, scale)
     if not sets and not scales:
         raise InputError("nothing to change: give --set A-B=VALUE or --scale ACTOR.power=FACTOR")
+    if model == "var":
+        from ..scenario.var import whatif_var
+
+        if scales:
+            raise InputError("the var model takes tie changes (--set), not power changes")
+        with open_geopol(ctx, read_only=True) as g:
+            result = whatif_var(g.store, _at(at), {k: v - ties.get(k, 0.0) for k, v in sets.items()})
+        if fmt == "json":
+            print(_dump(result))
+        else:
+            print(f"VAR({result['lags']}) on {len(result['series'])} pair series, {result['periods']} periods")
+            for r in result["responses"][:10]:
+                print(f"  {r['pair']}: {r['cumulative_response']:+.3f} net cooperation over the horizon")
+        return
     result = whatif(ties, power, set_ties=sets, scale_power=scales, model=model)
     if plot is not None:
         from ..analysis import signed_graph

@@ -101,3 +101,47 @@ def event_series(events, dyads: list[tuple[str, str]], start: date, end: date, u
             if k is not None:
                 out[f"{e.source}->{e.target}"][k] += e.goldstein
     return out
+
+
+def whatif_var(store, at: date, set_ties: dict, *, unit: str = "month", years: int = 10, horizon: int = 12,
+               min_coverage: float = 0.5) -> dict:
+    """What a change in some ties does to the others, through a VAR on dyad series.
+
+    The monthly (or ``unit``) net-cooperation series of every pair with events
+    in at least ``min_coverage`` of the periods over the ``years`` before ``at``
+    enter one VAR; a change of ``delta`` in a tie is a shock of ``delta`` in
+    that pair's series, and the responses are the VAR's (non-orthogonalised)
+    impulse responses scaled by it, summed over ``horizon`` periods.
+    """
+    from ..panels import run_panel
+
+    start = date(at.year - years, at.month, 1)
+    rows = [r for r in run_panel(store, unit=unit) if start.isoformat() <= r["period"] <= at.isoformat()]
+    days = [d.isoformat() for d in periods(start, at, unit)]
+    series: dict[str, dict[str, float]] = {}
+    for r in rows:
+        series.setdefault(f"{r['source']}-{r['target']}", {})[r["period"]] = r["net_cooperation"]
+    keep = {k: v for k, v in series.items() if len(v) >= min_coverage * len(days)}
+    shocked = {f"{a}-{b}": delta for (a, b), delta in set_ties.items()}
+    missing = [k for k in shocked if k not in keep]
+    if missing:
+        raise InputError(f"no event series for {', '.join(missing)} (events in fewer than {min_coverage:.0%} of the "
+                         f"{unit}s before {at}); import event data first")
+    if len(keep) < 2:
+        raise InputError("fewer than two pairs with event series: a VAR needs at least two")
+    data = {k: [v.get(d, 0.0) for d in days] for k, v in sorted(keep.items())}
+    result = fit_var(data, horizon=horizon)
+    from statsmodels.tsa.api import VAR
+
+    fitted = VAR(np.column_stack([data[k] for k in result.names])).fit(result.lags)
+    irfs = fitted.irf(horizon).irfs  # (horizon + 1, response, shock): responses to unit shocks
+    names = list(result.names)
+    responses = {}
+    for target in names:
+        total = 0.0
+        for k, delta in shocked.items():
+            total += delta * float(irfs[:, names.index(target), names.index(k)].sum())
+        responses[target] = total
+    moved = sorted(((k, v) for k, v in responses.items() if k not in shocked), key=lambda kv: -abs(kv[1]))
+    return {"model": "var", "series": names, "lags": result.lags, "periods": result.n, "shocks": shocked,
+            "responses": [{"pair": k, "cumulative_response": v} for k, v in moved]}

@@ -7,7 +7,14 @@ scales powers (``PRK.power=1.2``); each case is run through the chosen model:
 - ``landscape``: the lowest-energy configuration of landscape theory, every
   local minimum with its basin, each actor's frustration;
 - ``marvel``: the two factions the continuous balance dynamics converge to,
-  and the blow-up time.
+  and the blow-up time;
+- ``bdm``: expected-utility bargaining over one issue dimension. Positions
+  are the actors' coordinates on the leading eigenvector of the tie matrix
+  (actors with alike ties sit close; scaled to 0-10), capability is power and
+  salience 1 for every actor — a documented stand-in, since the model of the
+  world holds no issue positions; reported: the median and mean after
+  ``rounds`` rounds and each actor's final position;
+- ``var`` is run from :func:`geopol.scenario.var.whatif_var` on event series.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from .landscape import landscape
 
 __all__ = ["parse_changes", "whatif", "MODELS"]
 
-MODELS = ("landscape", "marvel")
+MODELS = ("landscape", "marvel", "bdm")
 
 
 def parse_changes(sets: list[str], scales: list[str]) -> tuple[dict, dict]:
@@ -58,9 +65,29 @@ def _run(model: str, actors: list[str], ties: dict, power: dict) -> dict:
                 "frustration": best.frustration,
                 "minima": [{"sides": [list(m.sides[0]), list(m.sides[1])], "energy": m.energy, "basin": m.basin}
                            for m in r.minima]}
+    if model == "bdm":
+        return _run_bdm(actors, P, power)
     r = marvel(P, names=actors)
     return {"sides": [list(r.factions[0]), list(r.factions[1])], "blowup": r.blowup,
             "leading_eigenvalue": r.leading_eigenvalue}
+
+
+def _run_bdm(actors: list[str], P: np.ndarray, power: dict, rounds: int = 10) -> dict:
+    from .bdm import Stakeholder, run_bdm
+
+    values, vectors = np.linalg.eigh(P)
+    u = vectors[:, -1]
+    if u[np.argmax(np.abs(u))] < 0:
+        u = -u
+    lo, hi = float(u.min()), float(u.max())
+    if hi - lo < 1e-12:
+        raise InputError("the ties do not separate the actors on any issue dimension: nothing to bargain over")
+    positions = {a: 10 * (float(u[i]) - lo) / (hi - lo) for i, a in enumerate(actors)}
+    result = run_bdm([Stakeholder(a, power[a], positions[a], 1.0) for a in actors], rounds)
+    last = result[-1]
+    side = [[a for a in actors if last.positions[a] <= last.median], [a for a in actors if last.positions[a] > last.median]]
+    return {"sides": side, "initial_positions": positions, "positions": last.positions, "median": last.median,
+            "mean": last.mean, "rounds": rounds}
 
 
 def _side_of(result: dict, anchor: str) -> dict:
@@ -72,7 +99,7 @@ def _side_of(result: dict, anchor: str) -> dict:
 def whatif(ties: dict, power: dict, *, set_ties: dict, scale_power: dict, model: str = "landscape") -> dict:
     """Baseline and changed case; ``ties`` maps sorted pairs to values, ``power`` actors to sizes."""
     if model not in MODELS:
-        raise InputError(f"unknown --model {model!r}: use {' or '.join(MODELS)} (bdm and var are not built yet)")
+        raise InputError(f"unknown --model {model!r}: use landscape, marvel, bdm or var")
     actors = sorted(power)
     unknown = sorted({a for pair in set_ties for a in pair} | set(scale_power) - set(actors))
     unknown = [a for a in unknown if a not in actors]
