@@ -254,13 +254,19 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
                              f"{shape[0]} fields, not {expected}")
     parts.append(_WRONG.format(cond=wrong))
     layout0 = spec.layouts[0]
-    con.execute("CREATE OR REPLACE TEMP TABLE _parsed AS " + " UNION ALL ".join(parts))
-    n_rows = con.execute("SELECT count(*) FROM _parsed").fetchall()[0][0]
+    n_rows = con.execute("SELECT count(*) FROM _rows").fetchall()[0][0]
     if n_rows == 0:
         raise InputError(f"{label}: no rows")
-    raw_countries = [r[0] for r in con.execute(
-        "SELECT DISTINCT v FROM (SELECT source_raw AS v FROM _parsed UNION SELECT target_raw FROM _parsed) "
-        "WHERE v IS NOT NULL").fetchall()]
+    if layout0.country_kind == "icews":
+        # country names: map the ones this file holds (country_converter for names the crosswalk lacks)
+        con.execute("CREATE OR REPLACE TEMP TABLE _parsed AS " + " UNION ALL ".join(parts))
+        raw_countries = [r[0] for r in con.execute(
+            "SELECT DISTINCT v FROM (SELECT source_raw AS v FROM _parsed UNION SELECT target_raw FROM _parsed) "
+            "WHERE v IS NOT NULL").fetchall()]
+    else:
+        # country codes: the whole crosswalk; rows are parsed once, inside the next query
+        con.execute("CREATE OR REPLACE TEMP VIEW _parsed AS " + " UNION ALL ".join(parts))
+        raw_countries = sorted({c.cameo for c in codes.countries().values()} | set(codes.countries()))
     _country_table(con, layout0.country_kind, raw_countries)
     conv = spec.quad_convention
     own_quad = "TRY_CAST(p.quad_raw AS TINYINT)" if conv in ("gdelt", "phoenix", "polecat") else "qd.quad"
@@ -285,7 +291,7 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
             LEFT JOIN _quad qd ON qd.convention = '{conv}' AND qd.root = c.root
             LEFT JOIN _country sc ON sc.raw = p.source_raw
             LEFT JOIN _country tc ON tc.raw = p.target_raw)""")
-    con.execute("DROP TABLE IF EXISTS _parsed")
+    con.execute("DROP TABLE IF EXISTS _parsed" if layout0.country_kind == "icews" else "DROP VIEW IF EXISTS _parsed")
     # exact duplicate rows: only rows whose hashes collide are compared line by line
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _dups AS
@@ -296,14 +302,18 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
                 HAVING count(*) > 1))
         WHERE k > 1""")
     cameo_countries = layout0.country_kind == "cameo"
+    known_sql = _known_keys_sql(store, spec.name)
+    has_known = con.execute(f"SELECT count(*) FROM ({known_sql} LIMIT 1)").fetchall()[0][0] > 0
+    known = (f"AND NOT EXISTS (SELECT 1 FROM ({known_sql}) k WHERE k.event_id = t.event_id AND k.day = t.day)"
+             if has_known else "")  # a first import of a dataset has nothing to compare with
     select = f"""
         SELECT '{spec.name}' AS dataset, ? AS file, row, event_id, day, source, target,
                {"source_name" if cameo_countries else "source || source_role"} AS source_actor,
                {"target_name" if cameo_countries else "target || target_role"} AS target_actor,
                source_name, target_name, cameo, plover, quad, quad_dataset, goldstein, layout, line
         FROM _typed t
-        WHERE reason IS NULL AND row NOT IN (SELECT row FROM _dups)
-          AND (event_id, day) NOT IN ({_known_keys_sql(store, spec.name)})"""
+        WHERE reason IS NULL AND NOT EXISTS (SELECT 1 FROM _dups d WHERE d.row = t.row)
+          {known}"""
     if parquet:
         # Parquet files first, named by the file's hash: a re-run after a crash rewrites the same files
         target = store.events_dir / f"dataset={spec.name}"
