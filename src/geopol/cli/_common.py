@@ -81,5 +81,17 @@ def _cell(v) -> str:
     return str(v)
 
 
+def option_date(value: str | None, option: str, *, default=None):
+    """Parse a YYYY-MM-DD option; one clear error naming the option when it is not a date."""
+    from ..text.dates import parse_iso_date
+
+    if value is None:
+        return default
+    try:
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise InputError(f"{option}: {exc}") from None
+
+
 def err(message: str) -> None:
     print(message, file=sys.stderr)

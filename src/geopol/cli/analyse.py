@@ -11,9 +11,8 @@ import typer
 
 from ..errors import InputError
 from ..model import to_jsonable
-from ..text.dates import parse_iso_date
 from . import app
-from ._common import FORMATS, check_format, emit, err, open_geopol
+from ._common import FORMATS, check_format, emit, err, open_geopol, option_date
 
 import_app = typer.Typer(help="Import datasets into the store.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
@@ -22,12 +21,7 @@ AT_HELP = "Date YYYY-MM-DD (default: today)."
 
 
 def _day(value: Optional[str], option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return parse_iso_date(value)
-    except ValueError as exc:
-        raise InputError(f"{option}: {exc}") from None
+    return option_date(value, option)
 
 
 def _notes(notes: list[str]) -> None:

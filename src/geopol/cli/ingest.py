@@ -10,20 +10,14 @@ from typing import Optional
 import typer
 
 from ..errors import InputError
-from ..text.dates import parse_iso_date
 from . import app
-from ._common import db_path, err, open_geopol, settings
+from ._common import db_path, err, open_geopol, option_date, settings
 
 DEMO_DATE = "2024-11-01"  # the example article carries no date; it reports events up to late October 2024
 
 
 def _date(value: str | None):
-    if value is None:
-        return None
-    try:
-        return parse_iso_date(value)
-    except ValueError as exc:
-        raise InputError(f"--date: {exc}") from None
+    return option_date(value, "--date")
 
 
 def _progress():

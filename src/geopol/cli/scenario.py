@@ -11,7 +11,7 @@ import typer
 from ..errors import InputError
 from ..model import to_jsonable
 from . import app
-from ._common import err
+from ._common import err, open_geopol, option_date
 
 scenario_app = typer.Typer(help="What-if models: landscape theory, bargaining, balance dynamics.",
                            no_args_is_help=True)
@@ -112,14 +112,7 @@ def bdm_cmd(
 def _at(value: Optional[str]):
     from datetime import date
 
-    from ..text.dates import parse_iso_date
-
-    if value is None:
-        return date.today()
-    try:
-        return parse_iso_date(value)
-    except ValueError as exc:
-        raise InputError(f"--at: {exc}") from None
+    return option_date(value, "--at", default=date.today())
 
 
 def _edges_graph(path: Path):
@@ -163,8 +156,6 @@ def balance_cmd(
     import numpy as np
 
     from ..scenario.balance_dynamics import local_triad_dynamics, marvel
-    from ._common import open_geopol
-
     if model not in ("marvel", "ltd"):
         raise InputError(f"unknown --model {model!r}: use marvel or ltd")
     if edges is not None:
@@ -240,8 +231,6 @@ def whatif_cmd(
     """
     from ..scenario.whatif import parse_changes, whatif
     from ..scenario.world import world_at
-    from ._common import open_geopol
-
     with open_geopol(ctx, read_only=True) as g:
         ties, power, notes = world_at(g.store, _at(at))
         if from_hypotheses:
@@ -372,7 +361,7 @@ def var_cmd(
             pairs.append((a.upper(), b.upper()))
         if not (start and end):
             raise InputError("--dyads needs --from and --to")
-        with open_geopol_ro(ctx) as g:
+        with open_geopol(ctx, read_only=True) as g:
             events = directed_events(g.store)
         data = event_series(events, pairs, _at(start), _at(end), unit)
     result = fit_var(data, lags=lags, horizon=horizon)
@@ -392,9 +381,3 @@ def var_cmd(
     for (s, r), v in result.cumulative.items():
         if s != r:
             print(f"  response of {r} to a shock in {s}: {v:+.3f} over {horizon} periods")
-
-
-def open_geopol_ro(ctx):
-    from ._common import open_geopol
-
-    return open_geopol(ctx, read_only=True)
