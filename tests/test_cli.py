@@ -32,11 +32,24 @@ def test_actors_jsonl_on_the_example(example_store, cli):
     assert people["Kim Jong-un"] == ("PRK", "GOV")
 
 
-@pytest.mark.parametrize("command", ["events", "relations", "claims", "hypotheses"])
-def test_fact_listings_are_empty_until_the_text_pipeline_and_say_so(example_store, cli, command):
-    code, out, err = cli("--db", example_store, command, "--format", "jsonl")
-    assert code == 0 and out == ""
-    assert "not built yet" in err
+def test_fact_listings_follow_the_export_contract(example_store, cli):
+    keys = {
+        "events": {"id", "doc", "source", "target", "source_actor", "target_actor", "source_text", "target_text",
+                   "cameo", "plover", "quad", "goldstein", "start", "end", "precision", "modality", "quantity",
+                   "attributed_to", "evidence"},
+        "relations": {"a", "b", "sign", "strength", "kind", "start", "end", "evidence"},
+        "hypotheses": {"condition", "consequence", "actors", "evidence"},
+    }
+    for command, expected in keys.items():
+        code, out, err = cli("--db", example_store, command, "--format", "jsonl")
+        rows = [json.loads(l) for l in out.splitlines()]
+        assert code == 0 and rows, command
+        for r in rows:
+            assert set(r) >= expected, command
+            ev = r["evidence"] if command == "events" else r["evidence"][0]
+            assert {"doc", "start", "end", "text"} <= set(ev)
+    code, out, err = cli("--db", example_store, "claims", "--format", "jsonl")
+    assert code == 0 and out == "" and "claims are not built yet" in err
 
 
 def test_formats_csv_and_parquet(example_store, cli, tmp_path):

@@ -39,6 +39,9 @@ class IngestReport:
     duplicates: int = 0
     sentences: int = 0
     mentions: int = 0
+    events: int = 0
+    relations: int = 0
+    hypotheses: int = 0
     documents: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "path: reason", with skip_bad
 
@@ -48,7 +51,8 @@ class IngestReport:
             parts.append(f"duplicates {self.duplicates}")
         if self.skipped:
             parts.append(f"skipped {len(self.skipped)}")
-        parts += [f"sentences {self.sentences}", f"mentions {self.mentions}"]
+        parts += [f"sentences {self.sentences}", f"mentions {self.mentions}", f"events {self.events}",
+                  f"relations {self.relations}", f"hypotheses {self.hypotheses}"]
         return ", ".join(parts)
 
 
@@ -59,8 +63,17 @@ def _write_chunk(store: Store, doc_id: str, chunk, report: IngestReport) -> None
     store.add_mentions(Mention(doc=doc_id, start=m.start, end=m.end, text=m.text, actor=m.actor, country=m.country,
                                kind=m.kind, sentence=idx, role=m.role, person=m.person)
                        for idx, m in chunk.mentions)
+    if chunk.events:
+        store.put_events(chunk.events)
+    if chunk.relations:
+        store.put_relations(chunk.relations)
+    if chunk.hypotheses:
+        store.put_hypotheses(chunk.hypotheses)
     report.sentences += len(chunk.sentences)
     report.mentions += len(chunk.mentions)
+    report.events += len(chunk.events)
+    report.relations += len(chunk.relations)
+    report.hypotheses += len(chunk.hypotheses)
 
 
 def _document(src: SourceFile, day: date | None, date_source: str | None) -> Document:

@@ -16,7 +16,8 @@ from ._common import FORMATS, check_format, emit, err, open_geopol
 from .records import claim_row, event_row, hypothesis_row, relation_row
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
-_PENDING = "event, relation, claim and hypothesis extraction from text is not built yet (text-pipeline issue)"
+_PENDING = ("nothing extracted yet: ingest articles (events, relations and hypotheses are read from text; "
+            "claims are not built yet)")
 
 actors_app = typer.Typer(help="List the actors in the store, or add one to its registry.", no_args_is_help=False,
                          invoke_without_command=True)

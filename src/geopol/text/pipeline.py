@@ -36,6 +36,10 @@ class Chunk:
     sentences: list[tuple[int, int, int]] = field(default_factory=list)  # absolute (start, end, paragraph)
     first_sentence: int = 0
     mentions: list[FoundMention] = field(default_factory=list)
+    events: list = field(default_factory=list)
+    relations: list = field(default_factory=list)
+    hypotheses: list = field(default_factory=list)
+    n_chars: int = 0  # the whole document's length
 
 
 @dataclass
@@ -89,7 +93,19 @@ def _mentions(registry) -> Stage:
     return Stage("mentions.v1", requires=("sentences",), assigns=("mentions",), run=run)
 
 
-DEFAULT_STAGES = ("segment.v1", "mentions.v1")
+@register_stage("facts.v1")
+def _facts(registry) -> Stage:
+    def run(chunk: Chunk, ctx: dict) -> None:
+        from .facts import MAX_DOC_CHARS, extract_facts
+
+        if chunk.n_chars <= MAX_DOC_CHARS:
+            extract_facts(chunk, chunk.date)
+
+    return Stage("facts.v1", requires=("sentences", "mentions"), assigns=("events", "relations", "hypotheses"),
+                 run=run)
+
+
+DEFAULT_STAGES = ("segment.v1", "mentions.v1", "facts.v1")
 
 
 class Pipeline:
@@ -112,7 +128,7 @@ class Pipeline:
     def run(self, source: SourceFile, *, day: date | None, text: str | None = None) -> Iterator[Chunk]:
         ctx: dict = {}
         for offset, piece in chunks(source, text=text):
-            chunk = Chunk(doc=source.id, offset=offset, text=piece, date=day)
+            chunk = Chunk(doc=source.id, offset=offset, text=piece, date=day, n_chars=source.n_chars)
             for stage in self.stages:
                 stage.run(chunk, ctx)
             yield chunk

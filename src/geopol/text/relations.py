@@ -1,0 +1,106 @@
+"""Standing ties from a sentence: "foremost ally", "unyielding enemy", "stands firmly with".
+
+A phrase from ``text/data/relations.tsv`` (sign, strength, kind) ties the
+actor the sentence is about to the actor the phrase is said of: the subject
+of the phrase's clause (a pronoun "it" resolves to the sentence's first
+subject that is an actor) and the actor the phrase governs ("for the Kim
+regime", "with Russia", "South Korea as an unyielding enemy"), or, failing
+that, the two nearest actors on either side of the phrase. A sentence whose
+phrase cannot be given two different actors yields nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["relation_lexicon", "find_relations"]
+
+
+@lru_cache(maxsize=1)
+def relation_lexicon() -> list[tuple[re.Pattern, int, float, str]]:
+    text = resources.files(__package__).joinpath("data").joinpath("relations.tsv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+    rows.sort(key=lambda r: -len(r["phrase"]))
+    return [(re.compile(r"\b" + re.escape(r["phrase"]) + r"\b", re.I), 1 if r["sign"] == "+" else -1,
+             float(r["strength"]), r["kind"]) for r in rows]
+
+
+def _clause_subject(doc, token, actors):
+    head = token
+    for _ in range(8):
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                m = _at(child, actors)
+                if m is not None:
+                    return m
+                if child.lower_ in ("it", "they"):
+                    for t in doc:  # the sentence's first subject that is an actor
+                        if t.dep_ in ("nsubj", "nsubjpass") and _at(t, actors) is not None:
+                            return _at(t, actors)
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+def _at(token, actors):
+    return next((m for m in actors if m.start <= token.idx < m.end), None)
+
+
+def find_relations(doc, mentions) -> list[tuple]:
+    """(a mention, b mention, sign, strength, kind, char start, char end) for each phrase found."""
+    actors = [m for m in mentions if m.country]
+    out, used = [], []
+    base = doc[0].idx if len(doc) else 0
+    for rx, sign, strength, kind in relation_lexicon():
+        for match in rx.finditer(doc.text):
+            s, e = base + match.start(), base + match.end()
+            if any(s < ue and us < e for us, ue in used):
+                continue
+            tok = next((t for t in doc if t.idx >= s), None)
+            if tok is None:
+                continue
+            after = [m for m in actors if m.start >= e]
+            before = [m for m in actors if m.end <= s]
+            pairs = []
+            if match.group(0).lower().endswith("between") and len(after) >= 2:
+                pairs = [(after[0], after[1])]  # "tensions between Beijing and Moscow"
+            elif re.search(r"\bas\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$", doc.text[:s - base], re.I) and before \
+                    and any(t.dep_ in ("dobj", "pobj") for t in doc if before[-1].start <= t.idx < before[-1].end):
+                # "declared South Korea as an unyielding enemy": the phrase is said of the actor before "as"
+                prev = before[-1]
+                a = _clause_subject(doc, tok, [m for m in actors if m is not prev]) or \
+                    next((m for m in reversed(before[:-1]) if m.country != prev.country), None)
+                pairs = [(a, prev)] if a else []
+            if pairs:
+                for a, b in pairs:
+                    if a.country != b.country:
+                        used.append((s, e))
+                        out.append((a, b, sign, strength, kind, s, e))
+                continue
+            a = _clause_subject(doc, tok, actors)
+            b = None
+            for t in doc:  # the actor the phrase governs: an object after it in its subtree or clause
+                if t.idx >= e and (t.head == tok or tok in t.ancestors or t.head.idx >= s) and _at(t, actors):
+                    b = _at(t, actors)
+                    break
+            if a is None or b is None or a.country == b.country:
+                if a is None and before:
+                    a = before[-1]
+                if (b is None or (a and b.country == a.country)) and after:
+                    b = next((m for m in after if not a or m.country != a.country), None)
+            if a is None or b is None or a.country == b.country:
+                continue
+            used.append((s, e))
+            out.append((a, b, sign, strength, kind, s, e))
+            # "closer ties with China and Russia": every actor coordinated with the object
+            for t in doc:
+                if t.dep_ == "conj" and _at(t.head, actors) is b and _at(t, actors) not in (None, a, b):
+                    c = _at(t, actors)
+                    if c.country != a.country:
+                        out.append((a, c, sign, strength, kind, s, e))
+    return out

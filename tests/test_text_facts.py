@@ -1,0 +1,97 @@
+"""Facts read from text: events, relations, hypotheses and their times, sentence by sentence and on the example."""
+
+import json
+from datetime import date
+
+import pytest
+
+import geopol
+from geopol.actors import Registry
+from geopol.text.events import code_events
+from geopol.text.hypotheses import find_hypothesis
+from geopol.text.mentions import MentionFinder
+from geopol.text.parse import load_nlp
+from geopol.text.relations import find_relations
+from geopol.text.timex import resolve
+
+DAY = date(2024, 11, 1)
+
+
+@pytest.fixture(scope="module")
+def coder():
+    nlp, finder = load_nlp(), MentionFinder(Registry.default())
+
+    def run(text):
+        mentions = finder.find(text, DAY)
+        doc = nlp(text)
+        return ([(e.source.country, e.cameo, e.target.country, e.modality) for e in code_events(doc, mentions)],
+                [(a.country, b.country, sign, kind) for a, b, sign, _, kind, _, _ in find_relations(doc, mentions)])
+
+    return run
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Xi Jinping met Vladimir Putin in Moscow on Wednesday.", [("CHN", "040", "RUS", "asserted")]),
+    ("Zhao Leji traveled to North Korea in April.", [("CHN", "042", "PRK", "asserted")]),
+    ("The United States imposed sanctions on Iran.", [("USA", "163", "IRN", "asserted")]),
+    ("Japan did not condemn China.", [("JPN", "111", "CHN", "negated")]),
+    ("Russia may attack Ukraine.", [("RUS", "190", "UKR", "hypothetical")]),
+    ("China has supported UN sanctions aimed at moderating North Korea's trade.", []),  # no actor is the object
+    ("Beijing later established diplomatic relations with Seoul.", [("CHN", "050", "KOR", "asserted")]),
+])
+def test_events(coder, sentence, expected):
+    assert coder(sentence)[0] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("While China stands firmly with Russia amid the Ukraine conflict, markets fell.", [("CHN", "RUS", 1, "alignment")]),
+    ("Kim Jong-un has since declared South Korea as an unyielding enemy.", [("PRK", "KOR", -1, "enemy")]),
+    ("Kim Il-sung wielded tensions between Beijing and Moscow.", [("CHN", "RUS", -1, "tension")]),
+    ("North Korea may emerge as a more critical buffer for Beijing.", [("PRK", "CHN", 1, "buffer")]),
+    ("The weather was fine in Paris.", []),
+])
+def test_relations(coder, sentence, expected):
+    assert coder(sentence)[1] == expected
+
+
+def test_hypotheses():
+    assert find_hypothesis("Should Russia's support wane, Beijing's influence could diminish.") == (
+        "if Russia's support wane", "Beijing's influence could diminish")
+    assert find_hypothesis("If talks fail, Seoul will respond.") == ("talks fail", "Seoul will respond")
+    assert find_hypothesis("China stands firmly with Russia, as always.") is None
+
+
+@pytest.mark.parametrize("text, start, end, precision", [
+    ("in 1949", date(1949, 1, 1), date(1949, 12, 31), "year"),
+    ("during the Korean War", date(1950, 6, 25), date(1953, 7, 27), "day"),
+    ("on Wednesday", date(2024, 10, 30), date(2024, 10, 30), "day"),
+    ("in December", date(2023, 12, 1), date(2023, 12, 31), "month"),
+    ("on 5 November 2024", date(2024, 11, 5), date(2024, 11, 5), "day"),
+    ("nothing here", DAY, DAY, "unknown"),
+])
+def test_time_expressions(text, start, end, precision):
+    span = resolve(text, DAY)
+    assert (span.start, span.end, span.precision) == (start, end, precision)
+
+
+def test_the_example_article(example_store):
+    """Golden facts of the founding example, as an analyst reads them (the ones geopol extracts today)."""
+    with geopol.open(example_store, read_only=True) as g:
+        events = {(e.source, e.cameo, e.target): e for e in g.events()}
+        relations = {(r.a, r.b, r.kind) for r in g.relations()}
+        [hyp] = g.hypotheses()
+    korean_war = events[("CHN", "072", "PRK")]
+    assert (korean_war.time.start, korean_war.time.end) == (date(1950, 6, 25), date(1953, 7, 27))
+    assert (korean_war.quantity.value, korean_war.quantity.unit) == (400000, "soldiers")
+    ties = events[("CHN", "050", "KOR")]
+    assert ties.time.start == date(1990, 1, 1) and ties.time.precision == "decade"
+    visit = events[("CHN", "042", "PRK")]
+    assert visit.time.start == date(2024, 4, 1) and visit.time.precision == "month"
+    troops = events[("PRK", "072", "RUS")]
+    assert troops.modality == "reported" and troops.attributed_to == "USA" and troops.quantity.value == 10000
+    for e in events.values():  # every event quotes its sentence
+        assert e.evidence and e.evidence[0].text
+    assert {("CHN", "RUS", "alignment"), ("PRK", "KOR", "enemy"), ("CHN", "PRK", "protector"),
+            ("PRK", "CHN", "buffer"), ("CHN", "USA", "rivalry")} <= relations
+    assert hyp.condition.startswith("if Russia's economic support wane") and "diminish" in hyp.consequence
+    assert set(hyp.actors) == {"RUS", "PRK", "CHN"}
