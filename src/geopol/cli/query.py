@@ -162,8 +162,17 @@ def print_pair(view: dict, actors: list[dict] | None) -> None:
               f"sentences naming both: {view['co_mentions']}", markup=False, highlight=False)
     if not view["relations"] and not view["events"]:
         con.print(f"({_PENDING})", markup=False, highlight=False)
+    from ..codes import cameo as cameo_code
+
     for r in view["relations"]:
-        con.print(f"  relation {r.kind} {'+' if r.sign > 0 else '-'}{abs(r.strength):.2f}", markup=False)
+        since = r.time.start.isoformat() if r.time.start else "?"
+        con.print(f"  relation {r.a}-{r.b} {r.kind} {'+' if r.sign > 0 else '-'}{abs(r.strength):.2f} "
+                  f"(from {since}): {r.evidence[0].text if r.evidence else ''}", markup=False, highlight=False)
+    for e in view["events"]:
+        when = f"{e.time.start.isoformat()} ({e.time.precision})" if e.time.start else "undated"
+        qty = f", {e.quantity.value:,.0f} {e.quantity.unit}" if e.quantity else ""
+        con.print(f"  event {when} {e.source}->{e.target} {e.cameo} {cameo_code(e.cameo).name} [{e.modality}{qty}]: "
+                  f"{e.evidence[0].text if e.evidence else ''}", markup=False, highlight=False)
     for s in view["sentences"]:
         when = s["date"].isoformat() if isinstance(s["date"], date) else "undated"
         con.print(f"  [{when} {s['doc']}:{s['start']}-{s['end']}] {s['text']}", markup=False, highlight=False)
