@@ -74,6 +74,23 @@ def test_time_expressions(text, start, end, precision):
     assert (span.start, span.end, span.precision) == (start, end, precision)
 
 
+def test_claims():
+    from geopol.text.claims import find_claims
+
+    nlp, finder = load_nlp(), MentionFinder(Registry.default())
+    s = ("On this anniversary, state and party leader Xi Jinping claimed in October that the friendship has "
+         "withstood the test of time and remains a vital resource.")
+    [c] = find_claims(nlp(s), finder.find(s, DAY))
+    assert (c["speaker"], c["speaker_actor"], c["stance"]) == ("Xi Jinping", "CHNGOV", 1.0)
+    assert c["content"].startswith("that the friendship has withstood")
+    s = "Eric Ballbach notes that sending North Korean troops to Ukraine remains uncertain."
+    [c] = find_claims(nlp(s), finder.find(s, DAY))
+    assert c["speaker"] == "Eric Ballbach" and c["speaker_actor"] is None and c["about"] == ("PRK", "UKR")
+    s = "Beijing perceives the alliance between South Korea and Japan as a threat."
+    [c] = find_claims(nlp(s), finder.find(s, DAY))
+    assert c["speaker_actor"] == "CHN" and c["about"] == ("KOR", "JPN") and c["stance"] == -1.0
+
+
 def test_the_example_article(example_store):
     """Golden facts of the founding example, as an analyst reads them (the ones geopol extracts today)."""
     with geopol.open(example_store, read_only=True) as g:
@@ -95,3 +112,7 @@ def test_the_example_article(example_store):
             ("PRK", "CHN", "buffer"), ("CHN", "USA", "rivalry")} <= relations
     assert hyp.condition.startswith("if Russia's economic support wane") and "diminish" in hyp.consequence
     assert set(hyp.actors) == {"RUS", "PRK", "CHN"}
+    with geopol.open(example_store, read_only=True) as g:
+        claims = {(c.speaker, c.speaker_actor) for c in g.claims()}
+    assert ("Xi Jinping", "CHNGOV") in claims and ("Beijing", "CHN") in claims
+    assert any(speaker == "Eric Ballbach" for speaker, _ in claims)

@@ -42,6 +42,7 @@ class IngestReport:
     events: int = 0
     relations: int = 0
     hypotheses: int = 0
+    claims: int = 0
     documents: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "path: reason", with skip_bad
 
@@ -52,7 +53,7 @@ class IngestReport:
         if self.skipped:
             parts.append(f"skipped {len(self.skipped)}")
         parts += [f"sentences {self.sentences}", f"mentions {self.mentions}", f"events {self.events}",
-                  f"relations {self.relations}", f"hypotheses {self.hypotheses}"]
+                  f"relations {self.relations}", f"claims {self.claims}", f"hypotheses {self.hypotheses}"]
         return ", ".join(parts)
 
 
@@ -69,11 +70,14 @@ def _write_chunk(store: Store, doc_id: str, chunk, report: IngestReport) -> None
         store.put_relations(chunk.relations)
     if chunk.hypotheses:
         store.put_hypotheses(chunk.hypotheses)
+    if chunk.claims:
+        store.put_claims(chunk.claims)
     report.sentences += len(chunk.sentences)
     report.mentions += len(chunk.mentions)
     report.events += len(chunk.events)
     report.relations += len(chunk.relations)
     report.hypotheses += len(chunk.hypotheses)
+    report.claims += len(chunk.claims)
 
 
 def _document(src: SourceFile, day: date | None, date_source: str | None) -> Document:

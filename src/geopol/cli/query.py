@@ -16,8 +16,7 @@ from ._common import FORMATS, check_format, emit, err, open_geopol
 from .records import claim_row, event_row, hypothesis_row, relation_row
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
-_PENDING = ("nothing extracted yet: ingest articles (events, relations and hypotheses are read from text; "
-            "claims are not built yet)")
+_PENDING = "nothing extracted yet: ingest articles (events, relations, claims and hypotheses are read from text)"
 
 actors_app = typer.Typer(help="List the actors in the store, or add one to its registry.", no_args_is_help=False,
                          invoke_without_command=True)

@@ -1,4 +1,4 @@
-"""The facts stage: events, relations and hypotheses from the sentences that can hold them.
+"""The facts stage: events, relations, claims and hypotheses from the sentences that can hold them.
 
 Contract: requires sentences and mentions; assigns events, relations and
 hypotheses (model records, each with its sentence as evidence). Only
@@ -10,7 +10,8 @@ only: a file that size is a corpus dump, not an article.
 from __future__ import annotations
 
 from .. import codes
-from ..model import Event, Evidence, Hypothesis, Quantity, Relation
+from ..model import Claim, Event, Evidence, Hypothesis, Quantity, Relation
+from .claims import find_claims, might_hold_claim
 from .events import code_events
 from .hypotheses import find_hypothesis
 from .parse import load_nlp
@@ -42,7 +43,8 @@ def extract_facts(chunk, doc_date, *, batch_size: int = 64) -> None:
         idx = chunk.first_sentence + k
         ms = by_sentence.get(idx, [])
         text = chunk.text[s - chunk.offset:e - chunk.offset]
-        if len({m.country for m in ms if m.country}) >= 2 or (ms and find_hypothesis(text)):
+        if len({m.country for m in ms if m.country}) >= 2 or (ms and (find_hypothesis(text)
+                                                                       or might_hold_claim(text))):
             candidates.append((s, e, text, ms))
     docs = nlp.pipe([c[2] for c in candidates], batch_size=batch_size)
     for (s, e, text, ms), parsed in zip(candidates, docs):
@@ -67,6 +69,9 @@ def extract_facts(chunk, doc_date, *, batch_size: int = 64) -> None:
         for a, b, sign, strength, kind, _, _ in find_relations(parsed, local):
             chunk.relations.append(Relation(a=a.country, b=b.country, sign=sign, strength=sign * strength,
                                             kind=kind, time=when, evidence=evidence))
+        for c in find_claims(parsed, local):
+            chunk.claims.append(Claim(speaker=c["speaker"], content=c["content"], speaker_actor=c["speaker_actor"],
+                                      about=c["about"], stance=c["stance"], time=when, evidence=evidence))
         hyp = find_hypothesis(text)
         if hyp:
             actors = tuple(dict.fromkeys(m.country for m in ms if m.country))

@@ -39,6 +39,7 @@ class Chunk:
     events: list = field(default_factory=list)
     relations: list = field(default_factory=list)
     hypotheses: list = field(default_factory=list)
+    claims: list = field(default_factory=list)
     n_chars: int = 0  # the whole document's length
 
 
@@ -101,7 +102,7 @@ def _facts(registry) -> Stage:
         if chunk.n_chars <= MAX_DOC_CHARS:
             extract_facts(chunk, chunk.date)
 
-    return Stage("facts.v1", requires=("sentences", "mentions"), assigns=("events", "relations", "hypotheses"),
+    return Stage("facts.v1", requires=("sentences", "mentions"), assigns=("events", "relations", "claims", "hypotheses"),
                  run=run)
 
 
