@@ -68,6 +68,10 @@ def test_hypotheses():
     ("in December", date(2023, 12, 1), date(2023, 12, 31), "month"),
     ("on 5 November 2024", date(2024, 11, 5), date(2024, 11, 5), "day"),
     ("nothing here", DAY, DAY, "unknown"),
+    ("just six days after Mao Zedong declared the founding of the People’s Republic of China in 1949",
+     date(1949, 10, 7), date(1949, 10, 7), "day"),
+    ("two years after the invasion of Ukraine", date(2024, 1, 1), date(2024, 12, 31), "year"),
+    ("three months before the fall of the Berlin Wall", date(1989, 8, 1), date(1989, 8, 31), "month"),
 ])
 def test_time_expressions(text, start, end, precision):
     span = resolve(text, DAY)

@@ -1,6 +1,8 @@
 """When a sentence says something happened: time expressions resolved against the document date.
 
-Recognised, most specific first: absolute dates ("5 November 2024"); month
+Recognised, most specific first: offsets from a known event ("six days after
+Mao declared the founding of the People's Republic" is 1949-10-07); absolute
+dates ("5 November 2024"); month
 and year ("April 2024"); a month alone ("in April": the latest April not after
 the document date); a weekday ("on Wednesday": the latest such day not after
 it); "since YEAR" (an open range); decades ("in the 1970s"); years ("in
@@ -24,7 +26,7 @@ from datetime import date, timedelta
 from ..model import TimeSpan
 from .dates import MONTHS, find_date
 
-__all__ = ["resolve", "NAMED_PERIODS"]
+__all__ = ["resolve", "NAMED_PERIODS", "ANCHORS"]
 
 # Named periods: (start, end) as the historical record has them.
 NAMED_PERIODS = {
@@ -38,7 +40,47 @@ NAMED_PERIODS = {
     "gulf war": (date(1990, 8, 2), date(1991, 2, 28)),
     "iraq war": (date(2003, 3, 20), date(2011, 12, 18)),
 }
+# Dated events that texts count from ("six days after the founding of the People's Republic").
+ANCHORS = {
+    "founding of the people's republic": date(1949, 10, 1),
+    "founding of the prc": date(1949, 10, 1),
+    "founding of the dprk": date(1948, 9, 9),
+    "korean war armistice": date(1953, 7, 27),
+    "armistice agreement": date(1953, 7, 27),
+    "fall of the berlin wall": date(1989, 11, 9),
+    "collapse of the soviet union": date(1991, 12, 26),
+    "dissolution of the soviet union": date(1991, 12, 26),
+    "september 11 attacks": date(2001, 9, 11),
+    "invasion of ukraine": date(2022, 2, 24),
+    "annexation of crimea": date(2014, 3, 18),
+}
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_UNITS = {"day": 1, "week": 7}
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+
+def _offset(low: str) -> TimeSpan | None:
+    """"N days/weeks/months/years after/before <known event>"."""
+    m = re.search(r"\b(\d+|" + "|".join(_NUMBERS) + r")\s+(day|week|month|year)s?\s+(after|before)\b(.{0,120})",
+                  low)
+    if not m:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
+    anchor = next((d for name, d in ANCHORS.items() if name in m.group(4)), None)
+    if anchor is None:
+        return None
+    sign = 1 if m.group(3) == "after" else -1
+    unit = m.group(2)
+    if unit in _UNITS:
+        day = anchor + timedelta(days=sign * n * _UNITS[unit])
+        return TimeSpan(start=day, end=day, precision="day")
+    if unit == "month":
+        month0 = anchor.year * 12 + anchor.month - 1 + sign * n
+        return _month_span(month0 // 12, month0 % 12 + 1)
+    y = anchor.year + sign * n
+    return TimeSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="year")
 _MONTH_WORDS = "|".join(m for m in MONTHS if len(m) > 3 or m == "may")
 
 
@@ -49,7 +91,10 @@ def _month_span(year: int, month: int) -> TimeSpan:
 
 def resolve(text: str, doc_date: date | None) -> TimeSpan:
     """The time span a sentence refers to."""
-    low = text.lower()
+    low = text.lower().replace("’", "'")
+    offset = _offset(low)
+    if offset:
+        return offset
     exact = find_date(text)
     if exact:
         return TimeSpan(start=exact, end=exact, precision="day")
