@@ -254,25 +254,39 @@ def test_var_finds_reciprocity_in_the_israel_palestine_series(cli):
     assert cumulative[("i2p", "p2i")] > 0 and cumulative[("p2i", "i2p")] > 0   # hostility answered by hostility
 
 
-def test_var_triangle_from_store_events(db, cli):
-    """A->B behaviour drives B->C a month later: the VAR must find it, and not the reverse."""
+def planted_events(*, seed, first_year, day, sd, coeff, pairs, third_sd, copies=1, jitter=0.0, coded=False):
+    """120 months of events on three directed pairs: the second follows the first a month later
+    (y_t = coeff * x_(t-1) + noise); the third is noise. ``coded`` gives each event a CAMEO code and
+    quad class by its sign (cooperation 042 / quad 1, fight 190 / quad 4)."""
     import random
     from datetime import date
 
-    import geopol
     from geopol.model import Event, TimeSpan
 
-    rng = random.Random(5)
+    rng = random.Random(seed)
     events, prev = [], 0.0
     for k in range(120):
-        day = date(2000 + k // 12, k % 12 + 1, 3)
-        ab = rng.gauss(0, 3)
-        bc = 0.8 * prev + rng.gauss(0, 1)
-        prev = ab
-        for src, tgt, g in (("USA", "RUS", ab), ("RUS", "CHN", bc), ("CHN", "USA", rng.gauss(0, 2))):
-            g = max(-10.0, min(10.0, g))
-            events.append(Event(source=src, target=tgt, cameo="042", goldstein=g,
-                                time=TimeSpan(start=day, precision="day")))
+        when = TimeSpan(start=date(first_year + k // 12, k % 12 + 1, day), precision="day")
+        x = rng.gauss(0, sd)
+        y = coeff * prev + rng.gauss(0, 1)
+        prev = x
+        for (src, tgt), g in zip(pairs, (x, y, rng.gauss(0, third_sd))):
+            for _ in range(copies):
+                gv = max(-10.0, min(10.0, g + (rng.gauss(0, jitter) if jitter else 0.0)))
+                if coded:
+                    events.append(Event(source=src, target=tgt, cameo="042" if gv >= 0 else "190",
+                                        quad=1 if gv >= 0 else 4, goldstein=gv, time=when))
+                else:
+                    events.append(Event(source=src, target=tgt, cameo="042", goldstein=gv, time=when))
+    return events
+
+
+def test_var_triangle_from_store_events(db, cli):
+    """A->B behaviour drives B->C a month later: the VAR must find it, and not the reverse."""
+    import geopol
+
+    events = planted_events(seed=5, first_year=2000, day=3, sd=3, coeff=0.8,
+                            pairs=(("USA", "RUS"), ("RUS", "CHN"), ("CHN", "USA")), third_sd=2)
     with geopol.open(db) as g:
         with g.store.transaction():
             g.store.put_events(events)
@@ -311,25 +325,12 @@ def test_whatif_bdm_model(db, cli):
 
 def test_whatif_var_model_and_hypotheses(db, cli):
     """Planted: RUS-USA behaviour drives CHN-RUS the next month; a drop in RUS-USA must pull CHN-RUS down."""
-    import random
-    from datetime import date
-
     import geopol
-    from geopol.model import Event, Evidence, Hypothesis, TimeSpan
+    from geopol.model import Evidence, Hypothesis
 
-    rng = random.Random(9)
-    events, prev = [], 0.0
-    for k in range(120):
-        day = date(2010 + k // 12, k % 12 + 1, 5)
-        x = rng.gauss(0, 4)
-        y = 0.9 * prev + rng.gauss(0, 1)
-        prev = x
-        for src, tgt, g in (("USA", "RUS", x), ("RUS", "CHN", y), ("USA", "CHN", rng.gauss(0, 3))):
-            for _ in range(3):
-                gv = max(-10.0, min(10.0, g + rng.gauss(0, 0.5)))
-                code = "042" if gv >= 0 else "190"
-                events.append(Event(source=src, target=tgt, cameo=code, quad=1 if gv >= 0 else 4, goldstein=gv,
-                                    time=TimeSpan(start=day, precision="day")))
+    events = planted_events(seed=9, first_year=2010, day=5, sd=4, coeff=0.9,
+                            pairs=(("USA", "RUS"), ("RUS", "CHN"), ("USA", "CHN")), third_sd=3, copies=3,
+                            jitter=0.5, coded=True)
     with geopol.open(db) as g:
         with g.store.transaction():
             g.store.put_events(events)

@@ -351,8 +351,6 @@ def var_cmd(
         except ValueError as exc:
             raise InputError(f"{series}: {exc}") from None
     else:
-        from ..scenario.world import directed_events
-
         pairs = []
         for d in dyads.split(","):
             a, _, b = d.strip().partition("-")
@@ -362,7 +360,7 @@ def var_cmd(
         if not (start and end):
             raise InputError("--dyads needs --from and --to")
         with open_geopol(ctx, read_only=True) as g:
-            events = directed_events(g.store)
+            events = g.events()
         data = event_series(events, pairs, _at(start), _at(end), unit)
     result = fit_var(data, lags=lags, horizon=horizon)
     if fmt == "json":

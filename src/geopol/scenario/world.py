@@ -22,7 +22,3 @@ def network_for(store: Store, at: date, threshold: float = 0.1):
     bg = gather(store)
     return tie_graph(estimate_ties(bg.observations, at), threshold=threshold, power=bg.power_at(at.year)), bg.notes
 
-
-def directed_events(store: Store):
-    """The store's events, for directed series."""
-    return store.events()

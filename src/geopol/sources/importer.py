@@ -30,10 +30,11 @@ import pyarrow as pa
 
 from .. import codes
 from ..errors import InputError
+from ..paths import discover
 from ..store import Store
 from .datasets import DATASETS, DatasetSpec, Layout
 
-__all__ = ["ImportReport", "import_files", "expand_paths"]
+__all__ = ["ImportReport", "import_files"]
 
 _ALIASES = {"Intensity": ("Event Intensity",)}
 _ROLE_PATTERNS = [("GOV", "government|executive|cabinet|ministry|minister|diplomat|head of state"),
@@ -59,29 +60,6 @@ class ImportReport:
             extra += f", skipped files {len(self.skipped)}"
         return (f"read {self.read}, imported {self.imported}, duplicates {self.duplicates}, "
                 f"quarantined {self.quarantined}{extra}")
-
-
-def expand_paths(paths: list[str | Path]) -> list[Path]:
-    import glob
-
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_file():
-            out.append(p)
-        elif p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith("."))
-            if not found:
-                raise InputError(f"{p}: empty directory")
-            out.extend(found)
-        elif any(c in str(raw) for c in "*?["):
-            found = sorted(Path(f) for f in glob.glob(str(raw)) if Path(f).is_file())
-            if not found:
-                raise InputError(f"{raw}: no file matches this pattern")
-            out.extend(found)
-        else:
-            raise InputError(f"{p}: no such file or directory")
-    return out
 
 
 def _sha256(path: Path) -> str:
@@ -355,7 +333,7 @@ def import_files(store: Store, dataset: str, paths: list[str | Path], *, parquet
     if dataset not in DATASETS:
         raise InputError(f"unknown dataset {dataset!r}: use one of {', '.join(DATASETS)}")
     spec = DATASETS[dataset]
-    files = expand_paths(paths)
+    files = discover(paths)
     _lookups(store.con)
     report = ImportReport()
     for path in files:

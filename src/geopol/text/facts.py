@@ -24,13 +24,9 @@ MAX_DOC_CHARS = 2_000_000
 
 
 def _attribution(text: str, mentions) -> str | None:
-    low = text.lower()
-    k = low.find("according to")
-    if k < 0:
-        return None
-    m = next((m for m in mentions if m.start - mentions[0].start >= 0 and m.country and
-              m.start >= k), None)
-    return m.country if m else None
+    """The actor named after "according to", if any."""
+    k = text.lower().find("according to")
+    return next((m.country for m in mentions if m.country and m.start >= k), None) if k >= 0 else None
 
 
 def extract_facts(chunk, doc_date, *, batch_size: int = 64) -> None:

@@ -22,7 +22,8 @@ def find_hypothesis(text: str) -> tuple[str, str] | None:
     m = _OPENING.match(text)
     if m:
         opener, condition, consequence = m.groups()
-        condition = (opener.lower() == "should" and "if " or "") + condition if opener.lower() != "if" else condition
+        if opener.lower() == "should":  # "Should X wane" reads "if X wane"
+            condition = "if " + condition
         return condition.strip(), consequence.strip().rstrip(".")
     m = _TRAILING.match(text)
     if m:

@@ -10,7 +10,6 @@ naming the file.
 from __future__ import annotations
 
 import codecs
-import glob as globlib
 import hashlib
 import io
 import re
@@ -19,7 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import DecodeError, InputError, NoTextError
+from ..errors import DecodeError, InputError
+from ..paths import discover as _discover
 from .dates import find_date
 
 __all__ = ["SourceFile", "TEXT_SUFFIXES", "discover", "inspect", "chunks", "text_source"]
@@ -50,28 +50,8 @@ class SourceFile:
 
 
 def discover(paths: list[str | Path]) -> list[Path]:
-    """Expand files, directories and globs into an ordered list of files."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not found:
-                raise NoTextError(f"{p}: no .txt, .md or .html files in this directory")
-            out.extend(found)
-        elif p.is_file():
-            out.append(p)
-        elif any(c in str(raw) for c in "*?["):
-            found = sorted(Path(f) for f in globlib.glob(str(raw), recursive=True) if Path(f).is_file())
-            if not found:
-                raise NoTextError(f"{raw}: no file matches this pattern")
-            out.extend(found)
-        elif p.exists():
-            raise InputError(f"{p}: not a regular file")
-        else:
-            raise InputError(f"{p}: no such file or directory")
-    return list(dict.fromkeys(out))
+    """Expand files, directories and globs into an ordered list of files (directories: text files only)."""
+    return _discover(paths, suffixes=TEXT_SUFFIXES, kind=".txt, .md or .html")
 
 
 def _format(path: Path) -> str:
