@@ -171,3 +171,16 @@ def test_bundled_example_matches_the_repository_copy():
 
     shipped = resources.files("geopol").joinpath("data").joinpath("examples").joinpath("china-north-korea-ties.txt")
     assert shipped.read_text(encoding="utf-8") == (ROOT / "examples" / "china-north-korea-ties.txt").read_text()
+
+
+def test_every_data_file_ships_in_the_package():
+    """A non-editable install carries only what package-data names: every data file must match it."""
+    import fnmatch
+    import tomllib
+
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["geopol"]
+    package = ROOT / "src" / "geopol"
+    missing = [str(f.relative_to(package)) for f in package.rglob("*")
+               if f.is_file() and f.suffix != ".py" and "__pycache__" not in f.parts
+               and not any(fnmatch.fnmatch(str(f.relative_to(package)), p) for p in patterns)]
+    assert not missing, missing
