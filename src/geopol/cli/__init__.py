@@ -52,6 +52,7 @@ from . import ingest as _ingest  # noqa: E402,F401  (registers commands)
 from . import query as _query  # noqa: E402,F401
 from . import analyse as _analyse  # noqa: E402,F401
 from . import scenario as _scenario  # noqa: E402,F401
+from . import coder as _coder  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CodedEvent", "code_events", "verb_lexicon"]
+__all__ = ["CodedEvent", "code_events", "verb_lexicon", "uncoded_pairs"]
 
 _MODALS = {"may": "hypothetical", "might": "hypothetical", "could": "hypothetical", "would": "hypothetical",
            "should": "hypothetical", "will": "future", "shall": "future"}
@@ -174,4 +174,29 @@ def code_events(sent, mentions) -> list[CodedEvent]:
             if src and tgt and src.country != tgt.country and subj.lemma_ in _MILITARY:
                 out.append(CodedEvent(source=src, target=tgt, cameo="072", verb="send",
                                       modality=_modality(verb, sent.text), quantity=_quantity(subj)))
+    return out
+
+
+def uncoded_pairs(sent, mentions) -> list[tuple]:
+    """(verb, source, target) where a verb outside the lexicon has an actor as its subject and another in its reach.
+
+    The target is the first actor of another country inside the verb's own
+    words, after the verb. These are the pairs an event-type classifier is
+    asked about when the lexicon coded nothing (see ``geopol.coder``).
+    """
+    actor_mentions = [m for m in mentions if m.country]
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_ in _REPORTING:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        source = _subject(verb, actor_mentions)
+        if source is None:
+            continue
+        words = sorted(verb.subtree, key=lambda t: t.i)
+        target = next((m for t in words if t.i > verb.i and (m := _mention_at(t, actor_mentions)) is not None
+                       and m.country != source.country), None)
+        if target is not None:
+            out.append((verb, source, target))
     return out

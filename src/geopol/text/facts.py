@@ -1,7 +1,14 @@
 """The facts stage: events, relations, claims and hypotheses from the sentences that can hold them.
 
 Contract: requires sentences and mentions; assigns events, relations and
-hypotheses (model records, each with its sentence as evidence). Only
+hypotheses (model records, each with its sentence as evidence).
+
+Events come from the verb lexicon where it codes a verb; where it codes none
+in a sentence, a verb with an actor as subject and another actor in its reach
+is typed by the event classifier (a coder registered by name in
+:mod:`geopol.coder`), and kept only when its margin is at least
+``MIN_MARGIN`` (cross-validated precision 0.93 on PLV at that margin, for
+65% of sentences). Only
 sentences with two actors, or with a conditional, are parsed (spaCy, in
 batches). Documents longer than ``MAX_DOC_CHARS`` are indexed for mentions
 only: a file that size is a corpus dump, not an article.
@@ -10,17 +17,25 @@ only: a file that size is a corpus dump, not an article.
 from __future__ import annotations
 
 from .. import codes
+from ..coder import get_coder
+from ..coder.features import mark
 from ..model import Claim, Event, Evidence, Hypothesis, Quantity, Relation
 from .claims import find_claims, might_hold_claim
-from .events import code_events
+from .events import _modality, _quantity, code_events, uncoded_pairs
 from .hypotheses import find_hypothesis
 from .parse import load_nlp
 from .relations import find_relations
 from .timex import resolve
 
-__all__ = ["extract_facts", "MAX_DOC_CHARS"]
+__all__ = ["extract_facts", "MAX_DOC_CHARS", "MIN_MARGIN", "CAMEO_FOR_TYPE"]
 
 MAX_DOC_CHARS = 2_000_000
+MIN_MARGIN = 0.4
+# The general CAMEO code ("not specified below") of each PLOVER type the classifier predicts.
+CAMEO_FOR_TYPE = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
+                  "YIELD": "080", "CONCEDE": "080", "RETREAT": "087", "REQUEST": "100", "ACCUSE": "110",
+                  "REJECT": "120", "THREATEN": "130", "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160",
+                  "COERCE": "170", "ASSAULT": "180"}
 
 
 def _attribution(text: str, mentions) -> str | None:
@@ -29,8 +44,10 @@ def _attribution(text: str, mentions) -> str | None:
     return next((m.country for m in mentions if m.country and m.start >= k), None) if k >= 0 else None
 
 
-def extract_facts(chunk, doc_date, *, batch_size: int = 64) -> None:
+def extract_facts(chunk, doc_date, *, batch_size: int = 64, coder: str | None = "linear") -> None:
+    """Fill ``chunk``'s events, relations, claims and hypotheses; ``coder=None`` uses the lexicon alone."""
     nlp = load_nlp()
+    pending = []  # sentences left for the classifier
     candidates = []
     by_sentence: dict[int, list] = {}
     for idx, m in chunk.mentions:
@@ -50,7 +67,12 @@ def extract_facts(chunk, doc_date, *, batch_size: int = 64) -> None:
         evidence = (Evidence(doc=chunk.doc, start=s, end=e, text=text),)
         when = resolve(text, doc_date)
         attributed = _attribution(text, [m for m in local if m.country])
-        for ev in code_events(parsed, local):
+        coded = code_events(parsed, local)
+        if not coded and coder is not None:
+            for verb, src, tgt in uncoded_pairs(parsed, local)[:1]:
+                pending.append((mark(text, (src.start, src.end), (tgt.start, tgt.end)), verb, src, tgt, text,
+                                evidence, when, attributed))
+        for ev in coded:
             cameo = ev.cameo
             own = resolve(ev.clause, doc_date) if ev.clause else when
             event_time = own if own.precision != "unknown" else when
@@ -73,3 +95,23 @@ def extract_facts(chunk, doc_date, *, batch_size: int = 64) -> None:
             actors = tuple(dict.fromkeys(m.country for m in ms if m.country))
             chunk.hypotheses.append(Hypothesis(condition=hyp[0], consequence=hyp[1], actors=actors,
                                                evidence=evidence))
+    if pending:
+        _classify(chunk, pending, coder, doc_date)
+
+
+def _classify(chunk, pending, coder: str, doc_date) -> None:
+    types = get_coder(coder).predict([p[0] for p in pending])
+    for (_, verb, src, tgt, text, evidence, when, attributed), (kind, margin) in zip(pending, types):
+        cameo = CAMEO_FOR_TYPE.get(kind or "")
+        if cameo is None or margin < MIN_MARGIN:
+            continue
+        own = resolve(" ".join(t.text for t in verb.subtree), doc_date)
+        qty = _quantity(verb)
+        chunk.events.append(Event(
+            source=src.country, target=tgt.country, cameo=cameo, plover=codes.plover_for_cameo(cameo),
+            quad=codes.quad_class(cameo), goldstein=codes.goldstein(cameo),
+            time=own if own.precision != "unknown" else when, modality=_modality(verb, text),
+            quantity=Quantity(value=qty[0], unit=qty[1]) if qty else None,
+            attributed_to=attributed if attributed not in (src.country, tgt.country) else None,
+            source_actor=src.actor, target_actor=tgt.actor, source_text=src.text, target_text=tgt.text,
+            origin="text", evidence=evidence))

