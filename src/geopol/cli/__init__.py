@@ -53,6 +53,7 @@ from . import query as _query  # noqa: E402,F401
 from . import analyse as _analyse  # noqa: E402,F401
 from . import scenario as _scenario  # noqa: E402,F401
 from . import coder as _coder  # noqa: E402,F401
+from . import web as _web  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:

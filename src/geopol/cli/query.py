@@ -13,7 +13,7 @@ from rich.console import Console
 from ..errors import InputError
 from . import app
 from ._common import FORMATS, check_format, emit, err, open_geopol
-from .records import claim_row, event_row, hypothesis_row, relation_row
+from ..records import claim_row, event_row, hypothesis_row, relation_row
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
 _PENDING = "nothing extracted yet: ingest articles (events, relations, claims and hypotheses are read from text)"

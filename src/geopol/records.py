@@ -1,8 +1,8 @@
-"""Records as the rows the CLI prints: the export contract of each command."""
+"""Records as the rows the CLI prints and the web API returns: the export contract of each command."""
 
 from __future__ import annotations
 
-from ..model import Claim, Event, Evidence, Hypothesis, Relation
+from .model import Claim, Event, Evidence, Hypothesis, Relation
 
 __all__ = ["event_row", "relation_row", "claim_row", "hypothesis_row", "evidence_row"]
 
@@ -12,7 +12,7 @@ def evidence_row(ev: Evidence) -> dict:
 
 
 def event_row(e: Event, fid: str | None = None) -> dict:
-    from ..store import fact_id
+    from .store import fact_id
 
     return {
         "id": fid or fact_id(e), "doc": e.evidence[0].doc if e.evidence else None,

@@ -1,0 +1,241 @@
+"""The web app: JSON API in-process (ASGI transport), security limits, the brief, and a real browser."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from geopol.errors import InputError
+from geopol.web import create_app
+
+STATIC = Path(__file__).resolve().parent.parent / "src" / "geopol" / "web" / "static"
+
+
+@pytest.fixture
+def store_copy(example_store, tmp_path) -> Path:
+    path = tmp_path / "web.duckdb"
+    shutil.copy(example_store, path)
+    return path
+
+
+def call(app, method: str, url: str, **kw) -> httpx.Response:
+    async def go():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            return await client.request(method, url, **kw)
+
+    return asyncio.run(go())
+
+
+def test_api_network_pair_and_lists(store_copy):
+    app = create_app(store_copy)
+    meta = call(app, "GET", "/api/meta").json()
+    assert meta["counts"]["documents"] == 1 and meta["allow_ingest"] is False
+    net = call(app, "GET", "/api/network", params={"at": "2024-11-01"}).json()
+    edges = {e["id"]: e for e in net["edges"]}
+    assert edges["CHN-PRK"]["sign"] == "+" and 0 < edges["CHN-PRK"]["strength"] <= 1
+    assert edges["KOR-PRK"]["sign"] == "-"
+    bloc = {n["id"]: n["bloc"] for n in net["nodes"]}
+    assert bloc["CHN"] == bloc["PRK"] != bloc["KOR"] == bloc["USA"]
+    pair = call(app, "GET", "/api/pair/PRK/CHN").json()
+    assert (pair["a"], pair["b"]) == ("CHN", "PRK") and pair["current"]["tie"] > 0
+    troops = [e for e in pair["evidence"] if "400,000 soldiers" in e["text"]]
+    assert troops and troops[0]["kind"] == "event" and troops[0]["when"] == "1950-06-25"
+    # the span sits in its document exactly where the offsets say
+    ev = troops[0]
+    assert ev["end"] - ev["start"] == len(ev["text"])
+    assert ev["before"].endswith("1949. ") and ev["after"].startswith(" Since then")
+    assert any(r["kind"] == "protector" for r in pair["relations"])
+    assert sum(r["events"] for r in pair["timeline"]) == len(pair["events"])
+    actors = call(app, "GET", "/api/actors", params={"q": "pyong"}).json()
+    assert [a["code"] for a in actors] == ["PRK"]
+    assert call(app, "GET", "/api/claims").json()
+    hyps = call(app, "GET", "/api/hypotheses").json()
+    assert any("wane" in h["condition"] for h in hyps)
+
+
+def test_every_page_has_a_json_twin_in_the_openapi_schema(store_copy):
+    app = create_app(store_copy)
+    paths = set(call(app, "GET", "/openapi.json").json()["paths"])
+    assert {"/api/network", "/api/pair/{a}/{b}", "/api/actors", "/api/claims", "/api/hypotheses",
+            "/api/whatif", "/api/meta", "/api/ingest"} <= paths
+    for page in ("/", "/actors", "/claims", "/hypotheses", "/whatif", "/pair/CHN/PRK"):
+        r = call(app, "GET", page)
+        assert r.status_code == 200 and "<main id=\"main\">" in r.text
+
+
+def test_assets_come_from_the_package_not_a_cdn(store_copy):
+    app = create_app(store_copy)
+    r = call(app, "GET", "/static/vendor/cytoscape.min.js")
+    assert r.status_code == 200 and len(r.content) > 100_000
+    for name in ("index.html", "app.js"):
+        text = (STATIC / name).read_text()
+        assert not re.search(r"(src|href)=[\"']https?://", text), name
+        assert "fetch(\"http" not in text
+
+
+def test_bad_requests_get_one_clear_error(store_copy):
+    app = create_app(store_copy)
+    r = call(app, "GET", "/api/network", params={"at": "yesterday"})
+    assert r.status_code == 400 and "not a date" in r.json()["error"]
+    r = call(app, "GET", "/api/pair/CHN/XXX")
+    assert r.status_code == 400 and "unknown actor" in r.json()["error"]
+    r = call(app, "POST", "/api/whatif", json={"set": {"CHN-PRK": 3}})
+    assert r.status_code == 400 and "[-1, 1]" in r.json()["error"]
+    # a query string is data, never SQL
+    assert call(app, "GET", "/api/actors", params={"q": "'; DROP TABLE mentions; --"}).json() == []
+    assert call(app, "GET", "/api/actors").json()
+
+
+def test_no_endpoint_reads_an_unconfigured_path(store_copy):
+    app = create_app(store_copy)
+    for url in ("/static/../../../pyproject.toml", "/static/%2e%2e/%2e%2e/app.py", "/api/pair/..%2F..%2Fetc/passwd"):
+        r = call(app, "GET", url)
+        assert r.status_code in (400, 404), url
+        assert "[project]" not in r.text and "root:" not in r.text
+
+
+def test_read_only_unless_ingest_is_allowed(store_copy):
+    app = create_app(store_copy)
+    r = call(app, "POST", "/api/ingest", json={"text": "China condemned Japan on Monday."})
+    assert r.status_code == 403
+    app.state.geopol.close()
+    app = create_app(store_copy, allow_ingest=True, max_ingest_bytes=2000)
+    text = "On 3 March 2025, Japan condemned North Korea after a missile test. South Korea met Japan in Tokyo."
+    r = call(app, "POST", "/api/ingest", json={"text": text, "title": "test", "date": "2025-03-04"})
+    assert r.status_code == 200, r.text
+    assert r.json()["documents"]
+    assert call(app, "GET", "/api/meta").json()["counts"]["documents"] == 2
+    r = call(app, "POST", "/api/ingest", json={"text": "x" * 5000})
+    assert r.status_code == 413
+
+
+def test_request_bodies_are_bounded(store_copy):
+    app = create_app(store_copy)
+    r = call(app, "POST", "/api/whatif", content=b"{" + b" " * 100_000 + b"}",
+             headers={"content-type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_whatif_reports_blocs_before_and_after(store_copy):
+    app = create_app(store_copy)
+    r = call(app, "POST", "/api/whatif", json={"at": "2024-11-01", "set": {"CHN-PRK": -1, "PRK-RUS": -1,
+                                                                          "KOR-PRK": 1, "PRK-USA": 1}})
+    d = r.json()
+    assert r.status_code == 200 and "PRK" in d["switched"]
+    assert len(d["baseline"]["sides"]) == 2 and len(d["changed"]["sides"]) == 2
+
+
+def test_serve_refuses_a_missing_store(cli, tmp_path):
+    code, _, err = cli("serve", "--db", str(tmp_path / "none.duckdb"))
+    assert code == 1 and err.startswith("error: no store at")
+    with pytest.raises(InputError):
+        create_app(tmp_path / "none.duckdb")
+
+
+def test_report_brief(cli, store_copy, tmp_path):
+    out = tmp_path / "brief.html"
+    code, _, err = cli("--db", str(store_copy), "report", "China", "North Korea", "--out", str(out))
+    assert code == 0, err
+    page = out.read_text()
+    for part in ("China – North Korea", "Current tie", "Timeline", "data:image/png;base64,", "Key events",
+                 "<mark>Formal exchanges began shortly after", "Blocs", "What changed when"):
+        assert part in page, part
+    assert "http://" not in page and "https://" not in page
+    code, _, err = cli("--db", str(store_copy), "report", "CHN", "PRK", "--out", str(tmp_path / "b.docx"))
+    assert code == 1 and "give a .html or .pdf" in err
+
+
+# -- a real browser ----------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(store_copy):
+    import uvicorn
+
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(store_copy), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: .ci/run installs it (apt-get install chromium)")
+        pytest.skip("Chromium not installed (apt-get install chromium chromium-driver)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+def test_browser_click_an_edge_and_see_the_evidence(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-graph='2024-11-01']")
+    box = page.locator("#graph").bounding_box()
+    mid = page.evaluate("() => window.geopolCy.$('#CHN-PRK').renderedMidpoint()")
+    page.mouse.click(box["x"] + mid["x"], box["y"] + mid["y"])  # a real click on the drawn edge
+    page.wait_for_selector("#side[data-pair='CHN-PRK'] #evidence mark")
+    assert page.locator("#pair-title").inner_text() == "China – North Korea"
+    marks = page.locator("#evidence mark").all_inner_texts()
+    assert any("400,000 soldiers" in m for m in marks)
+    assert page.locator("#timeline rect").count() >= 2
+    shot = tmp_path / "network.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    # the slider moves the date: before 1961 there is no alliance, so the network changes
+    page.locator("#day").fill("0")
+    page.wait_for_selector("body[data-graph='1950-06-25']")
+    assert not errors, errors
+
+
+def test_browser_whatif_and_lists(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/whatif")
+    page.wait_for_selector("body[data-ready='1']")
+    page.fill("#wa", "CHN")
+    page.fill("#wb", "PRK")
+    page.locator("#wv").fill("-1")
+    page.click("#wrun")
+    page.wait_for_selector("#switched")
+    assert "Switch sides" in page.locator("#switched").inner_text()
+    page.goto(server + "/actors")
+    page.wait_for_selector("body[data-ready='1']")
+    page.fill("#q", "Beijing")
+    page.wait_for_function("document.querySelectorAll('#list tr').length == 2")
+    assert "CHN" in page.locator("#list").inner_text()
+    page.goto(server + "/claims")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.locator("table tr").count() > 1
