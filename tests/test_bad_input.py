@@ -249,3 +249,24 @@ def test_sigkill_during_a_1000_document_ingest_loses_nothing(tmp_path, db, run_p
         assert len(g.documents()) == 1000
         n_sentences = len(g.store.sentences())
     assert n_sentences == 1000 * (n_sentences // 1000)  # every document has the same sentence count
+
+
+def test_non_english_text_is_refused_with_one_line(cli, db, tmp_path):
+    french = tmp_path / "fr.txt"
+    french.write_text("La France a annoncé lundi qu'elle enverrait des troupes au Mali pour soutenir le "
+                      "gouvernement face aux rebelles du nord du pays, selon le ministère de la défense. " * 3,
+                      encoding="utf-8")
+    code, _, err = cli("--db", db, "ingest", french)
+    assert code == 1 and "not English text" in err and len(err.strip().splitlines()) == 1
+    english = tmp_path / "en.txt"
+    english.write_text("China sent aid to North Korea on Monday, the foreign ministry said.", encoding="utf-8")
+    code, out, err = cli("--db", db, "ingest", english, french, "--skip-bad")
+    assert code == 0 and "ingested 1" in (out + err)
+
+
+def test_a_document_with_no_actors_ingests_with_no_facts(db):
+    import geopol
+
+    with geopol.open(db) as g:
+        report = g.ingest_text("The weather was mild for the season and the harvest came in early this year.")
+    assert report.ingested == 1 and report.mentions == 0 and report.events == 0

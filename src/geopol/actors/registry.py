@@ -199,7 +199,9 @@ def _aliases_for(actor: Actor) -> list[Alias]:
         out = []
         for name in (actor.name, *actor.aliases):
             for v in person_variants(name, actor.country):
-                out.append(Alias(text=v, code=actor.code, kind="person"))
+                # a lone family name ("Rivera", "Meta", "Kern": Archigos often records no given name) is
+                # ambiguous on its own: it resolves like a short form, after a title or a full mention
+                out.append(Alias(text=v, code=actor.code, kind="person" if len(v.split()) > 1 else "short"))
         short = family_name(actor.name, actor.country)
         if short:
             out.append(Alias(text=short, code=actor.code, kind="short"))

@@ -28,8 +28,9 @@ __all__ = ["CodedEvent", "code_events", "verb_lexicon", "uncoded_pairs"]
 _MODALS = {"may": "hypothetical", "might": "hypothetical", "could": "hypothetical", "would": "hypothetical",
            "should": "hypothetical", "will": "future", "shall": "future"}
 _REPORTING = {"say", "report", "claim", "state", "announce", "note", "indicate", "tell", "add", "allege"}
+_PRONOUNS = {"it", "its", "they", "he", "she"}
 _MILITARY = {"soldier", "troop", "force", "army", "weapon", "missile", "military"}
-_PREPS = {"to", "with", "against", "on", "at", "toward", "towards", "into", "for", "from"}
+_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "for", "from")
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,11 @@ def _mention_at(token, mentions):
 def _subject(verb, mentions):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            found = _mention_at(child, mentions)
-            if found is None and child.lower_ in ("it", "its", "they"):
+            found = _mention_at(child, mentions) or _demonym_of(child, mentions)
+            if found is None and child.lower_ in _PRONOUNS:
+                # "Switzerland said it had expelled ...": the pronoun is the reporting verb's subject
+                if verb.dep_ == "ccomp" and verb.head.lemma_ in _REPORTING and verb.head is not verb:
+                    return _subject(verb.head, mentions)
                 return None
             return found
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
@@ -80,11 +84,41 @@ def _objects(verb):
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "attr", "oprd"):
             out.append((child, None))
-        elif child.dep_ in ("prep", "dative") and child.lower_ in _PREPS:
+        elif child.dep_ in ("prep", "dative"):
+            # other prepositions ("engaged in ethnic cleansing") count only for a lexicon object pattern
             out.extend((g, child.lower_) for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "agent":
             continue
     return out
+
+
+def _demonym_of(noun, mentions):
+    """The country an adjective names on a noun that is no actor itself: "an Israeli village", "Afghan civilians".
+
+    Only adjectives (``amod``): a compound noun ("UN sanctions") names what
+    the thing is about, not whose it is.
+    """
+    for child in noun.children:
+        if child.dep_ == "amod":
+            found = _mention_at(child, mentions)
+            if found is not None and found.end <= noun.idx:
+                return found
+    return None
+
+
+def _nested_actor(obj, mentions):
+    """The actor an object noun names through its own preposition ("action against Y"), possessive ("Y's")
+    or demonym ("Iraqi towns")."""
+    if _demonym_of(obj, mentions) is not None:
+        return next(c for c in obj.children if c.dep_ == "amod" and _mention_at(c, mentions) is not None)
+    for child in obj.children:
+        if child.dep_ == "poss" and _mention_at(child, mentions) is not None:
+            return child
+        if child.dep_ == "prep" and child.lower_ in _PREPS + ("by",):
+            for g in child.children:
+                if g.dep_ == "pobj" and _mention_at(g, mentions) is not None:
+                    return g
+    return None
 
 
 def _modality(verb, sentence_text: str) -> str:
@@ -133,9 +167,14 @@ def code_events(sent, mentions) -> list[CodedEvent]:
         for obj, prep in objects:
             # "establish diplomatic relations with Y": the object noun's own preposition
             patterns = {o for o, _ in lexicon[verb.lemma_] if o}
-            if obj.lemma_ not in patterns and _mention_at(obj, actor_mentions) is None:
-                continue
             target_tok = obj
+            if prep is not None and prep not in _PREPS and obj.lemma_ not in patterns:
+                continue
+            if obj.lemma_ not in patterns and _mention_at(obj, actor_mentions) is None:
+                # "threatened action against Y", "denounced Y's crackdown": an actor the object itself names
+                target_tok = _nested_actor(obj, actor_mentions)
+                if target_tok is None:
+                    continue
             code = None
             for obj_lemma, cameo in lexicon[verb.lemma_]:
                 if obj_lemma and obj.lemma_ == obj_lemma:

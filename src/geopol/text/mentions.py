@@ -106,7 +106,8 @@ class MentionFinder:
         state = state or self.new_document()
         out: list[FoundMention] = []
         for s, e in spans if spans is not None else [(0, len(text))]:
-            toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s, e)]
+            # typographic apostrophes match registry names written with ' ("People’s Republic")
+            toks = [(m.start(), m.end(), "'" if m.group() == "’" else m.group()) for m in _TOKEN.finditer(text, s, e)]
             out.extend(self._find_tokens(text, toks, day, state, offset))
         return out
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import DecodeError, InputError
+from .language import check_english
 from ..paths import discover as _discover
 from .dates import find_date
 
@@ -27,6 +28,7 @@ __all__ = ["SourceFile", "TEXT_SUFFIXES", "discover", "inspect", "chunks", "text
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html"}
 CHUNK_CHARS = 1 << 20
+LANGUAGE_SAMPLE = 20_000  # characters from the start of a file that decide whether it is English
 HTML_MAX_BYTES = 64 << 20
 _SNIFF = 8192
 
@@ -196,14 +198,20 @@ def inspect(path: Path, *, encoding: str = "utf-8") -> SourceFile:
     n = 0
     head: list[str] = []
     content = False
+    sample: list[str] = []
+    sampled = 0
     for line in lines:
         if len(head) < 40:
             head.append(line)
+        if sampled < LANGUAGE_SAMPLE:
+            sample.append(line)
+            sampled += len(line)
         content = content or bool(line.strip())
         h.update(line.encode("utf-8"))
         n += len(line)
     if not content:
         raise InputError(f"{path}: no text in this file (only whitespace or markup)")
+    check_english("".join(sample), str(path))
     title, found = _header_meta("".join(head))
     day, day_source = None, None
     if meta.get("date"):
@@ -219,6 +227,7 @@ def text_source(text: str, *, title: str | None = None) -> SourceFile:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError("empty text, nothing to ingest")
+    check_english(text[:LANGUAGE_SAMPLE], "the text")
     head_title, found = _header_meta(text[:8000])
     return SourceFile(path=None, format="text", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                       n_chars=len(text), title=title or head_title, date=found,

@@ -1,0 +1,94 @@
+"""Benchmark: the text pipeline's speed against the bare spaCy parse, and its coding on the CAMEO manual.
+
+Speed: a corpus of real sentences (the CAMEO manual's 387 examples, the PLV
+training sentences when ../shared/data is present, and the bundled article),
+grouped into documents of 20 sentences, run through the whole pipeline
+(sentences, mentions, events, relations, claims, conditionals, times) on one
+process; the ceiling, measured in the same run, is spaCy's ``nlp.pipe`` over
+the same sentences with the same model (every component). Printed: sentences
+per second of each and their ratio (target: at least 0.8).
+
+Quality: over the 387 CAMEO manual examples (each one document dated
+2000-01-01), the share for which the pipeline finds an event of the
+example's CAMEO root (recall), and, among examples with any event, the share
+whose first event has that root (precision).
+
+Run: python3 bench/bench_text.py
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from geopol.actors import Registry  # noqa: E402
+from geopol.ingest import text_source  # noqa: E402
+from geopol.text.parse import load_nlp  # noqa: E402
+from geopol.text.pipeline import DEFAULT_STAGES, Pipeline  # noqa: E402
+from geopol.text.segment import split_sentences  # noqa: E402
+
+EXAMPLES = ROOT / "tests" / "data" / "cameo_manual_examples.tsv"
+PLV = ROOT.parent / "shared" / "data" / "coding" / "PLV_train.tsv"
+
+
+def corpus() -> list[str]:
+    with open(EXAMPLES, encoding="utf-8") as fh:
+        sents = [r["sentence"] for r in csv.DictReader(fh, delimiter="\t")]
+    if PLV.is_file():
+        with open(PLV, encoding="utf-8") as fh:
+            sents += [r["sentence"] for r in csv.DictReader(fh, delimiter="\t") if r["sentence"]]
+    article = (ROOT / "examples" / "china-north-korea-ties.txt").read_text(encoding="utf-8")
+    sents += [article[s:e] for s, e, _ in split_sentences(article)]
+    return sents
+
+
+def main() -> None:
+    sents = corpus()
+    docs = [" ".join(sents[k:k + 20]) for k in range(0, len(sents), 20)]
+    registry = Registry.default()
+    pipe = Pipeline(DEFAULT_STAGES, registry=registry)
+    nlp = load_nlp()
+    list(nlp.pipe(sents[:50]))  # load the model before either clock starts
+    list(pipe.run(text_source(docs[0]), day=date(2000, 1, 1), text=docs[0]))
+
+    t = time.perf_counter()
+    n_sent = events = 0
+    for d in docs:
+        for chunk in pipe.run(text_source(d), day=date(2000, 1, 1), text=d):
+            n_sent += len(chunk.sentences)
+            events += len(chunk.events)
+    pipeline_s = time.perf_counter() - t
+
+    t = time.perf_counter()
+    for _ in nlp.pipe(sents, batch_size=64):
+        pass
+    bare_s = time.perf_counter() - t
+    pipe_rate, bare_rate = n_sent / pipeline_s, len(sents) / bare_s
+    print(f"corpus: {len(sents)} sentences in {len(docs)} documents; the pipeline found {n_sent} sentences, "
+          f"{events} events")
+    print(f"pipeline: {pipe_rate:.0f} sentences/s; bare spaCy parse (ceiling): {bare_rate:.0f} sentences/s; "
+          f"ratio {pipe_rate / bare_rate:.2f} (target >= 0.8)")
+
+    with open(EXAMPLES, encoding="utf-8") as fh:
+        examples = [(r["cameo"], r["sentence"]) for r in csv.DictReader(fh, delimiter="\t")]
+    with_event = first_right = found = 0
+    for code, text in examples:
+        evs = [e for ch in pipe.run(text_source(text), day=date(2000, 1, 1), text=text) for e in ch.events]
+        roots = [e.cameo[:2] for e in evs]
+        if evs:
+            with_event += 1
+            first_right += roots[0] == code[:2]
+        found += code[:2] in roots
+    print(f"CAMEO manual examples: {len(examples)}; recall (an event of the example's root) "
+          f"{found / len(examples):.3f}; precision (first event's root right, of {with_event} with an event) "
+          f"{first_right / max(with_event, 1):.3f}")
+
+
+if __name__ == "__main__":
+    main()
