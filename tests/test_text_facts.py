@@ -120,3 +120,22 @@ def test_the_example_article(example_store):
         claims = {(c.speaker, c.speaker_actor) for c in g.claims()}
     assert ("Xi Jinping", "CHNGOV") in claims and ("Beijing", "CHN") in claims
     assert any(speaker == "Eric Ballbach" for speaker, _ in claims)
+
+
+def test_several_documents_one_fact_two_evidence_and_conflicting_figures_kept(tmp_path):
+    """The same report in two documents is one fact with both sentences; a different figure is its own fact."""
+    with geopol.open(tmp_path / "m.duckdb") as g:
+        g.ingest_text("North Korea sent 10,000 soldiers to Russia in October, according to the U.S. "
+                      "Department of Defense.", date="2024-11-01", title="a")
+        g.ingest_text("Seoul was cold on Friday. North Korea sent 10,000 soldiers to Russia in October, according "
+                      "to the U.S. Department of Defense.", date="2024-11-02", title="b")
+        g.ingest_text("North Korea sent 12,000 soldiers to Russia in October, according to South Korea.",
+                      date="2024-11-03", title="c")
+        events = sorted(g.events(), key=lambda e: e.quantity.value)
+    assert [(e.source, e.target, e.cameo) for e in events] == [("PRK", "RUS", "072")] * 2
+    ten, twelve = events
+    assert (ten.quantity.value, ten.quantity.unit, ten.attributed_to) == (10000, "soldiers", "USA")
+    assert len({ev.doc for ev in ten.evidence}) == 2
+    assert (twelve.quantity.value, twelve.attributed_to) == (12000, "KOR")
+    assert len(twelve.evidence) == 1
+    assert ten.time.start == twelve.time.start == date(2024, 10, 1)
