@@ -81,12 +81,13 @@ def test_features_mask_and_mark():
 
 
 def test_shipped_model_scores_above_its_floor_on_held_out_gold_records(cli):
-    # The GSR records were not used in training; measured 0.61 type accuracy and 0.80 source accuracy.
+    # The GSR records (and training sentences overlapping them) were kept out of training;
+    # measured 0.67 type accuracy, 0.82 quad accuracy, 0.80 source accuracy.
     d = json.loads(cli("eval", "gsr", str(GSR), "--format", "json")[1])
     assert d["n"] == 61
-    assert d["accuracy"] >= 0.5
+    assert d["accuracy"] >= 0.6
     assert d["source_accuracy"] >= 0.7
-    assert d["quad_accuracy"] >= 0.65
+    assert d["quad_accuracy"] >= 0.75
 
 
 def test_model_round_trip_and_retraining(tmp_path):
@@ -112,5 +113,21 @@ def test_train_command_reports_cross_validation(cli, tmp_path):
     big.write_text("\n".join([rows[0]] + rows[1:] * 5) + "\n")
     code, _, err = cli("coder", "train", str(big), "--out", str(tmp_path / "m.npz"), "--folds", "2")
     assert code == 0
-    assert "cross-validated (2 folds, 20 sentences)" in err
+    assert "cross-validated (2 folds, 20 sentences scored, 0 always in training)" in err
     assert (tmp_path / "m.npz").is_file()
+
+
+def test_training_adds_cameo_coded_sentences_and_keeps_holdout_texts_out(tmp_path):
+    from geopol.coder.train import load_training
+
+    cameo = tmp_path / "cameo.tsv"
+    cameo.write_text("cameo\tsentence\n"
+                     "112\tZimbabwe accused the United States of blackmail in the talks on Monday.\n"
+                     "042\tThe French president visited Algeria for two days of talks on trade.\n"
+                     "999\tNot a CAMEO code at all, so the row is left out of training.\n")
+    held = tmp_path / "held.tsv"
+    held.write_text("cameo\tsentence\n112\tZimbabwe accused the United States of blackmail in the talks.\n")
+    marked, labels, scored = load_training([TINY, cameo])
+    assert labels[-2:] == ["ACCUSE", "CONSULT"] and scored == [True] * 4 + [False] * 2
+    marked, labels, scored = load_training([TINY, cameo], holdout=[held])
+    assert labels[-1:] == ["CONSULT"] and len(marked) == 5

@@ -99,22 +99,26 @@ def eval_gsr(
 
 @coder_app.command("train")
 def coder_train(
-    files: list[Path] = typer.Argument(..., help="PLV-format training files."),
+    files: list[Path] = typer.Argument(..., help="Training files: PLV format (scored by cross-validation) or "
+                                                 "CAMEO-coded (columns cameo, sentence; always in training)."),
+    holdout: list[Path] = typer.Option([], "--holdout", help="An evaluation file (PLV, CAMEO-coded or gold-standard "
+                                                             "JSON) whose sentences are kept out of training; "
+                                                             "repeatable."),
     out: Path = typer.Option(Path("plover_linear.npz"), "--out", "-o", help="Where to write the model."),
     folds: int = typer.Option(5, "--folds", help="Cross-validation folds (0 or 1: none)."),
     c: float = typer.Option(1.0, "--c", help="The SVM's regularisation constant C."),
 ) -> None:
     """Train the event-type classifier, report its cross-validated scores, write the model.
 
-    Example: geopol coder train ../shared/data/coding/PLV_train.tsv --out plover_linear.npz
+    Example: geopol coder train ../shared/data/coding/PLV_train.tsv tests/data/cameo_manual_examples.tsv --holdout tests/data/PLOVER_GSR_CAMEO.dev.json --out plover_linear.npz
     """
     from ..coder.train import train_model
 
     if c <= 0:
         raise InputError("--c must be positive")
-    model, cv = train_model(files, out, c=c, folds=folds)
+    model, cv = train_model(files, out, c=c, folds=folds, holdout=holdout)
     if cv is not None:
-        err(f"cross-validated ({folds} folds, {cv.n} sentences): accuracy {cv.accuracy:.4f}, "
+        err(f"cross-validated ({folds} folds, {cv.n} sentences scored, {model.meta['n_extra']} always in training): accuracy {cv.accuracy:.4f}, "
             f"macro-F1 {cv.macro_f1:.4f}, quad accuracy {cv.quad_accuracy:.4f}")
     err(f"wrote {out} ({len(model.classes)} types, {len(model.columns)} feature columns)")
 

@@ -7,8 +7,8 @@ Events come from the verb lexicon where it codes a verb; where it codes none
 in a sentence, a verb with an actor as subject and another actor in its reach
 is typed by the event classifier (a coder registered by name in
 :mod:`geopol.coder`), and kept only when its margin is at least
-``MIN_MARGIN`` (cross-validated precision 0.93 on PLV at that margin, for
-65% of sentences). Only
+``MIN_MARGIN`` (cross-validated precision 0.94 on PLV at that margin, for
+66% of sentences). Only
 sentences with two actors, or with a conditional, are parsed (spaCy, in
 batches). Documents longer than ``MAX_DOC_CHARS`` are indexed for mentions
 only: a file that size is a corpus dump, not an article.
