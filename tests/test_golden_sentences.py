@@ -45,7 +45,8 @@ def _sentence(case) -> str:
 
 
 def test_the_golden_set_covers_every_cameo_root():
-    assert {c["root"] for c in CASES} == {f"{k:02d}" for k in range(1, 21)}
+    passing = [c for c in CASES if not c["status"].startswith("gap")]
+    assert {c["root"] for c in passing} == {f"{k:02d}" for k in range(1, 21)}  # every root by a passing case
     assert len(CASES) >= 30
     assert all(c["cameo"].startswith(c["root"]) for c in CASES)  # the manual's own code for the sentence
 

@@ -106,19 +106,23 @@ def _demonym_of(noun, mentions):
     return None
 
 
-def _nested_actor(obj, mentions):
-    """The actor an object noun names through its own preposition ("action against Y"), possessive ("Y's")
-    or demonym ("Iraqi towns")."""
-    if _demonym_of(obj, mentions) is not None:
-        return next(c for c in obj.children if c.dep_ == "amod" and _mention_at(c, mentions) is not None)
+def _nested_actors(obj, mentions, depth: int = 2) -> list:
+    """Actors an object noun names: through its own preposition ("action against Y", "charges by Y"), a
+    possessive ("Y's") or a demonym ("Iraqi towns"), in the order written; prepositions are followed
+    ``depth`` levels down ("crimes by X against Y")."""
+    out = []
     for child in obj.children:
-        if child.dep_ == "poss" and _mention_at(child, mentions) is not None:
-            return child
-        if child.dep_ == "prep" and child.lower_ in _PREPS + ("by",):
+        if child.dep_ in ("poss", "amod") and _mention_at(child, mentions) is not None:
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _PREPS + ("by",):
             for g in child.children:
-                if g.dep_ == "pobj" and _mention_at(g, mentions) is not None:
-                    return g
-    return None
+                if g.dep_ != "pobj":
+                    continue
+                if _mention_at(g, mentions) is not None or _demonym_of(g, mentions) is not None:
+                    out.append(g)
+                if depth > 1:
+                    out.extend(_nested_actors(g, mentions, depth - 1))
+    return out
 
 
 def _modality(verb, sentence_text: str) -> str:
@@ -172,7 +176,9 @@ def code_events(sent, mentions) -> list[CodedEvent]:
                 continue
             if obj.lemma_ not in patterns and _mention_at(obj, actor_mentions) is None:
                 # "threatened action against Y", "denounced Y's crackdown": an actor the object itself names
-                target_tok = _nested_actor(obj, actor_mentions)
+                target_tok = next((t for t in _nested_actors(obj, actor_mentions)
+                                   if (_mention_at(t, actor_mentions) or _demonym_of(t, actor_mentions)).country
+                                   != source.country), None)
                 if target_tok is None:
                     continue
             code = None
@@ -189,7 +195,7 @@ def code_events(sent, mentions) -> list[CodedEvent]:
                     break
                 if not obj_lemma:
                     code = cameo
-            target = _mention_at(target_tok, actor_mentions)
+            target = _mention_at(target_tok, actor_mentions) or _demonym_of(target_tok, actor_mentions)
             if code is None or target is None or target.country == source.country:
                 continue
             if code == "051" and any(t.lemma_ in _MILITARY for t in verb.head.subtree if t is not verb):
