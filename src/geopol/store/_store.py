@@ -297,34 +297,58 @@ class Store:
         return out
 
     # -- facts --------------------------------------------------------
-    def _add_evidence(self, fid: str, evidence: tuple[Evidence, ...]) -> None:
-        known = {(r[0], r[1], r[2]) for r in self.con.execute(
-            'SELECT doc, start, "end" FROM evidence WHERE fact = ?', [fid]).fetchall()}
-        seq = self.con.execute("SELECT coalesce(max(seq) + 1, 0) FROM evidence WHERE fact = ?", [fid]).fetchall()[0][0]
-        for ev in evidence:
-            if (ev.doc, ev.start, ev.end) in known:
+    def _add_evidence(self, pairs: list[tuple[str, Evidence]]) -> None:
+        """Add (fact id, evidence) pairs in one insert; a piece a fact already holds is skipped."""
+        if not pairs:
+            return
+        fids = sorted({f for f, _ in pairs})
+        known: dict[str, set] = {}
+        next_seq: dict[str, int] = {}
+        for fact, doc, start, end, seq in self.con.execute(
+                'SELECT fact, doc, start, "end", seq FROM evidence WHERE fact IN (SELECT unnest(?::VARCHAR[]))',
+                [fids]).fetchall():
+            known.setdefault(fact, set()).add((doc, start, end))
+            next_seq[fact] = max(next_seq.get(fact, 0), seq + 1)
+        rows: dict[str, list] = {"fact": [], "seq": [], "doc": [], "start": [], "end": [], "text": []}
+        for fid, ev in pairs:
+            have = known.setdefault(fid, set())
+            if (ev.doc, ev.start, ev.end) in have:
                 continue
-            self.con.execute("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)",
-                             [fid, seq, ev.doc, ev.start, ev.end, ev.text])
-            known.add((ev.doc, ev.start, ev.end))
-            seq += 1
+            have.add((ev.doc, ev.start, ev.end))
+            seq = next_seq.get(fid, 0)
+            next_seq[fid] = seq + 1
+            for k, v in zip(rows, (fid, seq, ev.doc, ev.start, ev.end, ev.text)):
+                rows[k].append(v)
+        self._insert_columns("evidence", rows)
 
     def _evidence(self, fid: str) -> tuple[Evidence, ...]:
         return tuple(Evidence(doc=r[0], start=r[1], end=r[2], text=r[3]) for r in self.con.execute(
             'SELECT doc, start, "end", text FROM evidence WHERE fact = ? ORDER BY seq', [fid]).fetchall())
 
-    def _put(self, table: str, fid: str, cols: list, evidence) -> str:
-        marks = ", ".join("?" * (len(cols) + 1))
-        self.con.execute(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", [fid, *cols])
-        self._add_evidence(fid, evidence)
-        return fid
+    def _put_many(self, table: str, rows: list[tuple[str, list, tuple]]) -> list[str]:
+        """Insert facts (id, columns, evidence) in one statement; a known fact gains only new evidence."""
+        if not rows:
+            return []
+        names = [r[0] for r in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
+            "ORDER BY ordinal_position", [table]).fetchall()]
+        data: dict[str, list] = {n: [] for n in names}
+        seen = set()
+        for fid, cols, _ in rows:
+            if fid not in seen:
+                seen.add(fid)
+                for n, v in zip(names, (fid, *cols)):
+                    data[n].append(v)
+        self._insert_columns(table, data, ignore=True)
+        self._add_evidence([(fid, ev) for fid, _, evidence in rows for ev in evidence])
+        return [r[0] for r in rows]
 
     def put_events(self, events: Iterable[Event]) -> list[str]:
         """Store events; a known event (same content) gains the new evidence."""
-        return [self._put("events", fact_id(e), [
+        return self._put_many("events", [(fact_id(e), [
             e.source, e.target, e.cameo, e.plover, e.quad, e.goldstein, *_span_cols(e.time), e.modality,
             e.quantity.value if e.quantity else None, e.quantity.unit if e.quantity else None, e.attributed_to,
-            e.source_actor, e.target_actor, e.source_text, e.target_text, e.origin], e.evidence) for e in events]
+            e.source_actor, e.target_actor, e.source_text, e.target_text, e.origin], e.evidence) for e in events])
 
     def events(self) -> list[Event]:
         out = []
@@ -340,8 +364,8 @@ class Store:
         return out
 
     def put_relations(self, relations: Iterable[Relation]) -> list[str]:
-        return [self._put("relations", fact_id(r), [r.a, r.b, r.sign, r.strength, r.kind, *_span_cols(r.time)],
-                          r.evidence) for r in relations]
+        return self._put_many("relations", [(fact_id(r), [r.a, r.b, r.sign, r.strength, r.kind, *_span_cols(r.time)],
+                                             r.evidence) for r in relations])
 
     def relations(self) -> list[Relation]:
         return [Relation(a=a, b=b, sign=sign, strength=strength, kind=kind, time=_span(start, end, precision),
@@ -350,8 +374,8 @@ class Store:
                     "SELECT * FROM relations ORDER BY start NULLS LAST, id").fetchall()]
 
     def put_claims(self, claims: Iterable[Claim]) -> list[str]:
-        return [self._put("claims", fact_id(c), [c.speaker, c.speaker_actor, list(c.about), c.content, c.stance,
-                                                 *_span_cols(c.time)], c.evidence) for c in claims]
+        return self._put_many("claims", [(fact_id(c), [c.speaker, c.speaker_actor, list(c.about), c.content, c.stance,
+                                                        *_span_cols(c.time)], c.evidence) for c in claims])
 
     def claims(self) -> list[Claim]:
         return [Claim(speaker=speaker, speaker_actor=speaker_actor, about=tuple(about), content=content, stance=stance,
@@ -360,8 +384,8 @@ class Store:
                     "SELECT * FROM claims ORDER BY start NULLS LAST, id").fetchall()]
 
     def put_hypotheses(self, hypotheses: Iterable[Hypothesis]) -> list[str]:
-        return [self._put("hypotheses", fact_id(h), [h.condition, h.consequence, list(h.actors)], h.evidence)
-                for h in hypotheses]
+        return self._put_many("hypotheses", [(fact_id(h), [h.condition, h.consequence, list(h.actors)], h.evidence)
+                                             for h in hypotheses])
 
     def hypotheses(self) -> list[Hypothesis]:
         return [Hypothesis(condition=c, consequence=q, actors=tuple(a), evidence=self._evidence(fid))

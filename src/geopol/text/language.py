@@ -2,9 +2,12 @@
 
 English prose runs at 35–50% function words ("the", "of", "and", "to" …);
 French, German or Spanish text at under 10% of these English ones (the
-German "in", "an", "so", "was" are the same words), and text
-in other scripts at none. A text of at least ``MIN_WORDS`` words under
-``THRESHOLD`` is not English; shorter texts are not judged.
+German "in", "an", "so", "was" are the same words), and text in other
+scripts at none. A text of at least ``MIN_WORDS`` words is refused when under
+``THRESHOLD`` of its words are English function words and either most of its
+letters are outside the Latin alphabet or ``OTHER`` of its words are function
+words of French, German, Spanish, Italian, Portuguese or Dutch. A list of
+names, a table or other text without function words is let through.
 
 >>> english_share("The government of China said on Monday that it would send aid.") is None  # too short to judge
 True
@@ -18,15 +21,24 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["english_share", "THRESHOLD", "MIN_WORDS"]
+__all__ = ["english_share", "check_english", "THRESHOLD", "MIN_WORDS", "OTHER"]
 
 THRESHOLD = 0.18
+OTHER = 0.15
 MIN_WORDS = 30
 _WORD = re.compile(r"[^\W\d_]+")
 _FUNCTION = frozenset("""a about after against all also an and are as at be been before between but by can could
 did do does for from had has have he her his how i if in into is it its more most no not of on or our out over
 said she should so some than that the their them then there these they this those through to under up was we
 were what when where which while who whom why will with would you""".split())
+
+
+_OTHER = frozenset("""le la les des du et est une un dans pour que qui sur par pas au aux ce cette sont
+der die das und ist nicht ein eine den dem des zu mit sich auf für von im sie wird
+el los las del y en que por con para una es al lo se su como más pero
+il di che non per gli della delle è sono nel alla
+o da em não os uma com para mais foi
+het een van en niet op te zijn dat voor met""".split())
 
 
 def english_share(text: str) -> float | None:
@@ -37,11 +49,20 @@ def english_share(text: str) -> float | None:
     return sum(w in _FUNCTION for w in words) / len(words)
 
 
+def _other_share(words: list[str]) -> float:
+    return sum(w in _OTHER for w in words) / len(words)
+
+
 def check_english(text: str, what: str) -> None:
-    """Raise InputError when ``text`` is long enough to judge and not English."""
+    """Raise InputError when ``text`` is long enough to judge and in another language."""
     from ..errors import InputError
 
     share = english_share(text)
-    if share is not None and share < THRESHOLD:
+    if share is None or share >= THRESHOLD:
+        return
+    words = _WORD.findall(text.lower())
+    letters = "".join(words)
+    latin = sum(ch < "\u0250" for ch in letters) / len(letters)
+    if latin < 0.5 or _other_share(words) >= OTHER:
         raise InputError(f"{what}: not English text ({share:.0%} of its words are common English words, "
                          f"English runs at 35-50%); geopol reads English")

@@ -56,8 +56,9 @@ def find_relations(doc, mentions) -> list[tuple]:
     actors = [m for m in mentions if m.country]
     out, used = [], []
     base = doc[0].idx if len(doc) else 0
+    text = doc.text  # a Span rebuilds its text on every access
     for rx, sign, strength, kind in relation_lexicon():
-        for match in rx.finditer(doc.text):
+        for match in rx.finditer(text):
             s, e = base + match.start(), base + match.end()
             if any(s < ue and us < e for us, ue in used):
                 continue
@@ -69,7 +70,7 @@ def find_relations(doc, mentions) -> list[tuple]:
             pairs = []
             if match.group(0).lower().endswith("between") and len(after) >= 2:
                 pairs = [(after[0], after[1])]  # "tensions between Beijing and Moscow"
-            elif re.search(r"\bas\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$", doc.text[:s - base], re.I) and before \
+            elif re.search(r"\bas\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$", text[:s - base], re.I) and before \
                     and any(t.dep_ in ("dobj", "pobj") for t in doc if before[-1].start <= t.idx < before[-1].end):
                 # "declared South Korea as an unyielding enemy": the phrase is said of the actor before "as"
                 prev = before[-1]
