@@ -84,9 +84,21 @@ function drawNetwork(cy, net) {
   const multi = net.blocs.length > 1;
   net.blocs.forEach((b, k) => { if (multi) els.push({ data: { id: `bloc-${k}`, label: `bloc ${k + 1}`, isBloc: true } }); });
   const maxPower = Math.max(...net.nodes.map(n => n.power || 0), 1e-9);
+  // a fixed layout: blocs side by side, each bloc's members on a circle (same picture for the same data)
+  const W = $("#graph").clientWidth || 800, H = $("#graph").clientHeight || 560;
+  const groups = multi ? net.blocs : [net.nodes.map(n => n.id)];
+  const pos = {};
+  groups.forEach((members, k) => {
+    const cx = W * (k + 0.5) / groups.length, r = members.length > 1 ? Math.min(W / groups.length, H) * 0.32 : 0;
+    members.forEach((id, j) => {
+      const angle = 2 * Math.PI * j / members.length - Math.PI / 2 + (k % 2 ? Math.PI / members.length : 0);
+      pos[id] = { x: cx + r * Math.cos(angle), y: H / 2 + r * Math.sin(angle) };
+    });
+  });
   for (const n of net.nodes) {
     els.push({ data: { id: n.id, label: n.name, parent: multi ? `bloc-${n.bloc}` : undefined, isBloc: false,
-      colour: BLOC_COLOURS[n.bloc % BLOC_COLOURS.length], size: 18 + 22 * Math.sqrt((n.power || 0) / maxPower) } });
+      colour: BLOC_COLOURS[n.bloc % BLOC_COLOURS.length], size: 18 + 22 * Math.sqrt((n.power || 0) / maxPower) },
+      position: pos[n.id] || { x: W / 2, y: H / 2 } });
   }
   for (const e of net.edges) {
     els.push({ data: { id: e.id, source: e.a, target: e.b, a: e.a, b: e.b, sign: e.sign, tie: e.tie,
@@ -97,7 +109,7 @@ function drawNetwork(cy, net) {
   cy.add(els);
   document.body.dataset.graph = "";
   cy.one("layoutstop", () => { document.body.dataset.graph = net.at; });
-  cy.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 120, padding: 30 }).run();
+  cy.layout({ name: "preset", fit: true, padding: 40 }).run();
   $("#blocs").innerHTML = net.edges.length ? `<p>${net.blocs.map((b, k) => `<b>bloc ${k + 1}</b>: ${b.map(esc).join(", ")}`).join(" · ")}</p>`
     : `<p>No ties at ${esc(net.at)} above ${esc(net.threshold)}.</p>`;
   (net.notes || []).forEach(n => $("#blocs").insertAdjacentHTML("beforeend", `<p class="meta">note: ${esc(n)}</p>`));
