@@ -85,11 +85,15 @@ def _document(src: SourceFile, day: date | None, date_source: str | None) -> Doc
                     source=str(src.path) if src.path else None, format=src.format, n_chars=src.n_chars)
 
 
-def _write_small(store: Store, pipeline: Pipeline, src, doc, text, report) -> None:
-    """A document that fits in memory: written inside the caller's transaction."""
-    store.add_document(doc)
-    for chunk in pipeline.run(src, day=doc.date, text=text):
-        _write_chunk(store, src.id, chunk, report)
+def _write_small(store: Store, pipeline: Pipeline, batch: list[tuple], report) -> None:
+    """Documents (source, document, text) that fit in memory together: read in one pipeline batch, written
+    inside the caller's transaction."""
+    results = pipeline.run_many([(src, doc.date, text) for src, doc, text in batch])
+    for (src, doc, _), pieces in zip(batch, results):
+        store.delete_document(src.id)  # a forced re-ingest, or leftovers of a crash
+        store.add_document(doc)
+        for chunk in pieces:
+            _write_chunk(store, src.id, chunk, report)
 
 
 def _write_large(store: Store, pipeline: Pipeline, src, doc, text, report) -> None:
@@ -152,9 +156,7 @@ def ingest_sources(store: Store, pipeline: Pipeline, sources: list[tuple[SourceF
                 chars += todo[i][0].n_chars
                 i += 1
             with store.transaction():
-                for src, text in batch:
-                    store.delete_document(src.id)  # a forced re-ingest, or leftovers of a crash
-                    _write_small(store, pipeline, src, doc_for(src), text, report)
+                _write_small(store, pipeline, [(src, doc_for(src), text) for src, text in batch], report)
         done += len(batch)
         report.ingested += len(batch)
         if on_progress:

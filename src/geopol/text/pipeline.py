@@ -51,6 +51,8 @@ class Stage:
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
     run: Callable[[Chunk, dict], None]
+    # optional: the same work over the chunks of several documents at once (parsing batches better)
+    run_batch: Callable[[list[Chunk]], None] | None = None
 
 
 STAGES: dict[str, Callable[..., Stage]] = {}
@@ -105,13 +107,16 @@ def _facts(registry, coder: str = "linear") -> Stage:
         raise InputError(f"unknown coder {coder!r} for facts.v1: known coders are {', '.join(sorted(CODERS))}")
 
     def run(chunk: Chunk, ctx: dict) -> None:
-        from .facts import MAX_DOC_CHARS, extract_facts
+        run_batch([chunk])
 
-        if chunk.n_chars <= MAX_DOC_CHARS:
-            extract_facts(chunk, chunk.date, coder=None if coder == "rules" else coder)
+    def run_batch(chunks: list[Chunk]) -> None:
+        from .facts import MAX_DOC_CHARS, extract_facts_many
+
+        extract_facts_many([(c, c.date) for c in chunks if c.n_chars <= MAX_DOC_CHARS],
+                           coder=None if coder == "rules" else coder)
 
     return Stage("facts.v1", requires=("sentences", "mentions"), assigns=("events", "relations", "claims", "hypotheses"),
-                 run=run)
+                 run=run, run_batch=run_batch)
 
 
 DEFAULT_STAGES = ("segment.v1", "mentions.v1", "facts.v1")
@@ -135,6 +140,27 @@ class Pipeline:
                 raise InputError(f"pipeline stage {name!r} requires {missing[0]!r}, which no earlier stage assigns")
             have.update(probe.assigns)
             self.stages.append(probe)
+
+    def run_many(self, items: list[tuple[SourceFile, date | None, str | None]]) -> list[list[Chunk]]:
+        """Several documents (source, day, text) at once: their chunks, the trailing stages that can batch
+        (``run_batch``) run once over all of them. Use it for documents that fit in memory together."""
+        first = next((k for k, st in enumerate(self.stages) if st.run_batch is not None), len(self.stages))
+        if any(st.run_batch is None for st in self.stages[first:]):
+            return [list(self.run(src, day=day, text=text)) for src, day, text in items]
+        out = []
+        for src, day, text in items:
+            ctx: dict = {}
+            pieces = []
+            for offset, piece in chunks(src, text=text):
+                chunk = Chunk(doc=src.id, offset=offset, text=piece, date=day, n_chars=src.n_chars)
+                for stage in self.stages[:first]:
+                    stage.run(chunk, ctx)
+                pieces.append(chunk)
+            out.append(pieces)
+        every = [c for pieces in out for c in pieces]
+        for stage in self.stages[first:]:
+            stage.run_batch(every)
+        return out
 
     def run(self, source: SourceFile, *, day: date | None, text: str | None = None) -> Iterator[Chunk]:
         ctx: dict = {}
