@@ -37,6 +37,7 @@ from .datasets import DATASETS, DatasetSpec, Layout
 __all__ = ["ImportReport", "import_files"]
 
 _ALIASES = {"Intensity": ("Event Intensity",)}
+SHAPE_SAMPLE = 20_000  # rows from the top of a file that decide whether it is of the dataset
 _ROLE_PATTERNS = [("GOV", "government|executive|cabinet|ministry|minister|diplomat|head of state"),
                   ("MIL", "military|army|navy|air force|armed|defen[cs]e"), ("COP", "police"),
                   ("JUD", "judicia|court"), ("LEG", "legislat|parliament"), ("MED", "media|news"),
@@ -146,7 +147,8 @@ def _header_positions(spec: DatasetSpec, header: list[str], where: str) -> dict[
     return pos
 
 
-def _parsed_sql(spec: DatasetSpec, layout: Layout, pos: dict[str, int], count_filter: str) -> str:
+def _layout_exprs(layout: Layout, pos: dict[str, int]) -> dict[str, str]:
+    """The SQL of each parsed column for one layout, over the split fields ``f``."""
     date_col = _field(pos, layout.date)
     day = "COALESCE(" + ", ".join(f"TRY_CAST(TRY_STRPTIME({date_col}, '{fmt}') AS DATE)"
                                   for fmt in layout.date_formats) + ")"
@@ -156,23 +158,29 @@ def _parsed_sql(spec: DatasetSpec, layout: Layout, pos: dict[str, int], count_fi
                    "LIMIT 1)")
         cameo = f"COALESCE({cameo}, {by_name})" if layout.cameo in pos else by_name
     sectors = lambda col: _role_sql(_field(pos, col)) if col and col in pos else "''"  # noqa: E731
+    return {"layout": f"'{layout.name}'", "event_id": _field(pos, layout.event_id), "date_raw": date_col,
+            "day": day, "source_name": _field(pos, layout.source_actor),
+            "target_name": _field(pos, layout.target_actor), "source_raw": _field(pos, layout.source_country),
+            "target_raw": _field(pos, layout.target_country), "cameo_raw": cameo,
+            "plover_raw": _field(pos, layout.plover), "quad_raw": _field(pos, layout.quad),
+            "goldstein_raw": f"TRY_CAST({_field(pos, layout.goldstein)} AS DOUBLE)",
+            "source_role": sectors(layout.source_sectors), "target_role": sectors(layout.target_sectors)}
+
+
+def _parsed_sql(layouts: list[tuple[Layout, dict[str, int], int]]) -> str:
+    """Every row parsed in one pass: its line split once, its layout told by its number of fields.
+
+    A row whose number of fields matches no layout keeps ``layout`` NULL (and is quarantined later).
+    """
+    exprs = [(width, _layout_exprs(layout, pos)) for layout, pos, width in layouts]
+    cols = []
+    for name in exprs[0][1]:
+        default = " ELSE ''" if name.endswith("_role") else ""
+        cases = " ".join(f"WHEN {width} THEN {e[name]}" for width, e in exprs)
+        cols.append(f"CASE n {cases}{default} END AS {name}")
     return f"""
-        SELECT row, line, '{layout.name}' AS layout, n,
-               {_field(pos, layout.event_id)} AS event_id, {date_col} AS date_raw, {day} AS day,
-               {_field(pos, layout.source_actor)} AS source_name, {_field(pos, layout.target_actor)} AS target_name,
-               {_field(pos, layout.source_country)} AS source_raw, {_field(pos, layout.target_country)} AS target_raw,
-               {cameo} AS cameo_raw, {_field(pos, layout.plover)} AS plover_raw, {_field(pos, layout.quad)} AS quad_raw,
-               TRY_CAST({_field(pos, layout.goldstein)} AS DOUBLE) AS goldstein_raw,
-               {sectors(layout.source_sectors)} AS source_role, {sectors(layout.target_sectors)} AS target_role
-        FROM (SELECT *, string_split(line, '\t') AS f FROM _rows WHERE {count_filter})"""
-
-
-_WRONG = """
-        SELECT row, line, NULL AS layout, n, NULL AS event_id, NULL AS date_raw, NULL::DATE AS day,
-               NULL AS source_name, NULL AS target_name, NULL AS source_raw, NULL AS target_raw, NULL AS cameo_raw,
-               NULL AS plover_raw, NULL AS quad_raw, NULL::DOUBLE AS goldstein_raw, '' AS source_role,
-               '' AS target_role
-        FROM _rows WHERE {cond}"""
+        SELECT row, line, n, {', '.join(cols)}
+        FROM (SELECT row, line, f, len(f) AS n FROM (SELECT row, line, string_split(line, '\t') AS f FROM _rows))"""
 
 
 def _known_keys_sql(store: Store, dataset: str) -> str:
@@ -205,45 +213,44 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
         raise InputError(f"{label}: cannot read as text ({str(exc).splitlines()[0]}); is it UTF-8?") from None
     if not head:
         raise InputError(f"{label}: empty file")
-    # the file's lines, read once: row number, text, number of fields
+    # the file's lines, read once with their row numbers; fields are counted where the lines are split
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _rows AS
-        SELECT row, line, length(line) - length(replace(line, '	', '')) + 1 AS n FROM (
+        SELECT row, line FROM (
             SELECT row_number() OVER () AS row, line FROM {source}) WHERE line IS NOT NULL AND trim(line) <> ''""")
     if spec.header:
         con.execute("DELETE FROM _rows WHERE row = (SELECT min(row) FROM _rows)")
-    parts = []
     if spec.header:
         pos = _header_positions(spec, head[0][0].split("	"), label)
         width = len(head[0][0].split("	"))
-        parts.append(_parsed_sql(spec, spec.layouts[0], pos, f"n = {width}"))
-        wrong, expected = f"n <> {width}", str(width)
+        layouts = [(spec.layouts[0], pos, width)]
+        expected = str(width)
     else:
-        counts = [len(layout.columns) for layout in spec.layouts]
-        for layout in spec.layouts:
-            pos = {c: i + 1 for i, c in enumerate(layout.columns)}
-            parts.append(_parsed_sql(spec, layout, pos, f"n = {len(layout.columns)}"))
+        layouts = [(layout, {c: i + 1 for i, c in enumerate(layout.columns)}, len(layout.columns))
+                   for layout in spec.layouts]
+        counts = [w for _, _, w in layouts]
         wrong = "n NOT IN (" + ", ".join(map(str, counts)) + ")"
         expected = " or ".join(map(str, counts))
-        total, bad = con.execute(f"SELECT count(*), count(*) FILTER ({wrong}) FROM _rows").fetchall()[0]
+        # is it this dataset at all? judged on its first rows (a file of another dataset is so from the start)
+        head_rows = f"(SELECT len(string_split(line, '\t')) AS n FROM _rows ORDER BY row LIMIT {SHAPE_SAMPLE})"
+        total, bad = con.execute(f"SELECT count(*), count(*) FILTER ({wrong}) FROM {head_rows}").fetchall()[0]
         if total and bad > 0.5 * total:
-            shape = con.execute("SELECT n, count(*) FROM _rows GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchall()[0]
-            raise InputError(f"{label}: not a {spec.name.upper()} file: {bad} of {total} rows have "
+            shape = con.execute(f"SELECT n, count(*) FROM {head_rows} GROUP BY 1 ORDER BY 2 DESC LIMIT 1"
+                                ).fetchall()[0]
+            first = "its first " if total == SHAPE_SAMPLE else ""
+            raise InputError(f"{label}: not a {spec.name.upper()} file: {bad} of {first}{total} rows have "
                              f"{shape[0]} fields, not {expected}")
-    parts.append(_WRONG.format(cond=wrong))
+    parsed = _parsed_sql(layouts)
     layout0 = spec.layouts[0]
-    n_rows = con.execute("SELECT count(*) FROM _rows").fetchall()[0][0]
-    if n_rows == 0:
-        raise InputError(f"{label}: no rows")
     if layout0.country_kind == "icews":
         # country names: map the ones this file holds (country_converter for names the crosswalk lacks)
-        con.execute("CREATE OR REPLACE TEMP TABLE _parsed AS " + " UNION ALL ".join(parts))
+        con.execute("CREATE OR REPLACE TEMP TABLE _parsed AS " + parsed)
         raw_countries = [r[0] for r in con.execute(
             "SELECT DISTINCT v FROM (SELECT source_raw AS v FROM _parsed UNION SELECT target_raw FROM _parsed) "
             "WHERE v IS NOT NULL").fetchall()]
     else:
         # country codes: the whole crosswalk; rows are parsed once, inside the next query
-        con.execute("CREATE OR REPLACE TEMP VIEW _parsed AS " + " UNION ALL ".join(parts))
+        con.execute("CREATE OR REPLACE TEMP VIEW _parsed AS " + parsed)
         raw_countries = sorted({c.cameo for c in codes.countries().values()} | set(codes.countries()))
     _country_table(con, layout0.country_kind, raw_countries)
     conv = spec.quad_convention
@@ -270,6 +277,11 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
             LEFT JOIN _country sc ON sc.raw = p.source_raw
             LEFT JOIN _country tc ON tc.raw = p.target_raw)""")
     con.execute("DROP TABLE IF EXISTS _parsed" if layout0.country_kind == "icews" else "DROP VIEW IF EXISTS _parsed")
+    n_rows = con.execute("SELECT count(*) FROM _typed").fetchall()[0][0]
+    if n_rows == 0:
+        for name in ("_typed", "_rows"):
+            con.execute(f"DROP TABLE IF EXISTS {name}")
+        raise InputError(f"{label}: no rows")
     # exact duplicate rows: only rows whose hashes collide are compared line by line
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _dups AS
