@@ -69,11 +69,11 @@ def triads_at(store: Store, at: date, *, threshold: float = 0.1) -> tuple[dict, 
 
 
 def dyad_changes(store: Store, a: str, b: str, start: date, end: date, *, unit: str = "month",
-                 penalty: float | None = None) -> tuple[dict, list[str]]:
+                 penalty: float | None = None, bg: Background | None = None) -> tuple[dict, list[str]]:
     """The pair's tie series and its change points, each with the observations around it."""
     if a == b:
         raise InputError(f"give two different actors, not {a} twice")
-    bg = gather(store)
+    bg = bg or gather(store)
     pair = tuple(sorted((a, b)))
     mine = [o for o in bg.observations if o.pair() == pair]
     days = periods(start, end, unit)

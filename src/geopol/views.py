@@ -10,6 +10,7 @@ from datetime import date
 
 from .analysis import signed_blocs
 from .errors import InputError
+from .evidence import gather
 from .model import to_jsonable
 from .query import actor_summary, pair_view
 from .records import claim_row, event_row, hypothesis_row, relation_row
@@ -103,12 +104,14 @@ def pair_detail(store: Store, registry, a: str, b: str, *, limit: int = 50) -> d
            "sentences": view["sentences"]}
     lo, hi = date_range(store)
     now = hi or date.today()
-    current = next((t for t in ties_at(store, now)[0] if (t["a"], t["b"]) == (a, b)), None)
+    bg = gather(store)  # read once for the current tie and the series
+    current = next((t for t in ties_at(store, now, bg=bg)[0] if (t["a"], t["b"]) == (a, b)), None)
     out["current"] = {"at": now, "tie": current["tie"] if current else None,
                       "uncertainty": current["uncertainty"] if current else None,
-                      "observations": current["observations"] if current else 0}
+                      "observations": current["observations"] if current else 0,
+                      "components": current["components"] if current else {}}
     if lo and hi and lo < hi:
-        changes, _ = dyad_changes(store, a, b, lo, hi, unit="year" if (hi - lo).days > 3650 else "month")
+        changes, _ = dyad_changes(store, a, b, lo, hi, unit="year" if (hi - lo).days > 3650 else "month", bg=bg)
         out["ties"] = changes["series"]
         out["changes"] = changes["changes"]
     else:

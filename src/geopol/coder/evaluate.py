@@ -194,7 +194,7 @@ def evaluate_gsr(path: Path | str, coder, registry) -> dict:
 
     recs = read_gsr(path)
     finder = MentionFinder(registry)
-    igos = {a.code for a in registry.actors() if a.kind == "igo"} if hasattr(registry, "actors") else set()
+    igos = {a.code for a in registry.actors() if a.kind == "igo"}
     finder.find(recs[0]["text"], None)
     coder.predict([recs[0]["text"]])  # load the model before the clock starts
     t0 = time.perf_counter()

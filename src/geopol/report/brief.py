@@ -79,10 +79,12 @@ def brief_html(store, registry, a: str, b: str, *, at: date | None = None, max_e
     """The brief on ``a`` and ``b`` at ``at`` (default: the last date the store speaks of)."""
     e = html.escape
     detail = views.pair_detail(store, registry, a, b)
-    at = at or views.date_range(store)[1] or date.today()
-    ties, notes = ties_at(store, at)
-    tie = next((t for t in ties if {t["a"], t["b"]} == {detail["a"], detail["b"]}), None)
-    blocs, _ = blocs_at(store, at)
+    at = at or date.fromisoformat(detail["current"]["at"])
+    if at.isoformat() == detail["current"]["at"]:  # the pair view already holds the tie at the store's last date
+        tie = detail["current"] if detail["current"]["tie"] is not None else None
+    else:
+        tie = next((t for t in ties_at(store, at)[0] if {t["a"], t["b"]} == {detail["a"], detail["b"]}), None)
+    blocs, notes = blocs_at(store, at)
     png = _timeline_png(detail)
     key = sorted(detail["evidence"], key=lambda x: (x["modality"] != "asserted", x["kind"] != "event",
                                                    -abs(_goldstein(detail, x))))[:max_events]

@@ -81,6 +81,7 @@ class Store:
         self.path = path
         self.read_only = read_only
         self.recovered: list[str] = []
+        self._table_columns: dict[str, list[str]] = {}
 
     # -- lifecycle ----------------------------------------------------
     @classmethod
@@ -329,9 +330,11 @@ class Store:
         """Insert facts (id, columns, evidence) in one statement; a known fact gains only new evidence."""
         if not rows:
             return []
-        names = [r[0] for r in self.con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
-            "ORDER BY ordinal_position", [table]).fetchall()]
+        if table not in self._table_columns:
+            self._table_columns[table] = [r[0] for r in self.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
+                "ORDER BY ordinal_position", [table]).fetchall()]
+        names = self._table_columns[table]
         data: dict[str, list] = {n: [] for n in names}
         seen = set()
         for fid, cols, _ in rows:

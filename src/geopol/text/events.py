@@ -66,7 +66,7 @@ def _mention_at(token, mentions):
 def _subject(verb, mentions):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            found = _mention_at(child, mentions) or _demonym_of(child, mentions)
+            found = _actor_of(child, mentions)
             if found is None and child.lower_ in _PRONOUNS:
                 # "Switzerland said it had expelled ...": the pronoun is the reporting verb's subject
                 if verb.dep_ == "ccomp" and verb.head.lemma_ in _REPORTING and verb.head is not verb:
@@ -106,6 +106,11 @@ def _demonym_of(noun, mentions):
     return None
 
 
+def _actor_of(token, mentions):
+    """The actor mention a token lies in, else the one its demonym adjective names."""
+    return _mention_at(token, mentions) or _demonym_of(token, mentions)
+
+
 def _nested_actors(obj, mentions, depth: int = 2) -> list:
     """Actors an object noun names: through its own preposition ("action against Y", "charges by Y"), a
     possessive ("Y's") or a demonym ("Iraqi towns"), in the order written; prepositions are followed
@@ -118,7 +123,7 @@ def _nested_actors(obj, mentions, depth: int = 2) -> list:
             for g in child.children:
                 if g.dep_ != "pobj":
                     continue
-                if _mention_at(g, mentions) is not None or _demonym_of(g, mentions) is not None:
+                if _actor_of(g, mentions) is not None:
                     out.append(g)
                 if depth > 1:
                     out.extend(_nested_actors(g, mentions, depth - 1))
@@ -177,8 +182,7 @@ def code_events(sent, mentions) -> list[CodedEvent]:
             if obj.lemma_ not in patterns and _mention_at(obj, actor_mentions) is None:
                 # "threatened action against Y", "denounced Y's crackdown": an actor the object itself names
                 target_tok = next((t for t in _nested_actors(obj, actor_mentions)
-                                   if (_mention_at(t, actor_mentions) or _demonym_of(t, actor_mentions)).country
-                                   != source.country), None)
+                                   if _actor_of(t, actor_mentions).country != source.country), None)
                 if target_tok is None:
                     continue
             code = None
@@ -195,7 +199,7 @@ def code_events(sent, mentions) -> list[CodedEvent]:
                     break
                 if not obj_lemma:
                     code = cameo
-            target = _mention_at(target_tok, actor_mentions) or _demonym_of(target_tok, actor_mentions)
+            target = _actor_of(target_tok, actor_mentions)
             if code is None or target is None or target.country == source.country:
                 continue
             if code == "051" and any(t.lemma_ in _MILITARY for t in verb.head.subtree if t is not verb):

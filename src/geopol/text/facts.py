@@ -27,7 +27,7 @@ from .parse import load_nlp
 from .relations import find_relations
 from .timex import resolve
 
-__all__ = ["extract_facts", "extract_facts_many", "MAX_DOC_CHARS", "MIN_MARGIN", "CAMEO_FOR_TYPE"]
+__all__ = ["extract_facts_many", "MAX_DOC_CHARS", "MIN_MARGIN", "CAMEO_FOR_TYPE"]
 
 MAX_DOC_CHARS = 2_000_000
 MIN_MARGIN = 0.4
@@ -59,13 +59,9 @@ def _candidates(chunk) -> list[tuple]:
     return out
 
 
-def extract_facts(chunk, doc_date, *, batch_size: int = 64, coder: str | None = "linear") -> None:
-    """Fill ``chunk``'s events, relations, claims and hypotheses; ``coder=None`` uses the lexicon alone."""
-    extract_facts_many([(chunk, doc_date)], batch_size=batch_size, coder=coder)
-
-
 def extract_facts_many(items: list[tuple], *, batch_size: int = 64, coder: str | None = "linear") -> None:
-    """:func:`extract_facts` for (chunk, document date) pairs, the sentences of all parsed in one batch.
+    """Fill the events, relations, claims and hypotheses of (chunk, document date) pairs, the candidate
+    sentences of all of them parsed in one batch; ``coder=None`` uses the lexicon alone.
 
     Parsing in batches of 64 sentences runs about 1.4 times as fast as the
     dozen sentences one article holds, so ingest hands over several documents.

@@ -43,26 +43,23 @@ het een van en niet op te zijn dat voor met""".split())
 
 def english_share(text: str) -> float | None:
     """The share of English function words among the words of ``text`` (None under ``MIN_WORDS`` words)."""
-    words = _WORD.findall(text.lower())
-    if len(words) < MIN_WORDS:
-        return None
-    return sum(w in _FUNCTION for w in words) / len(words)
+    return _share(_WORD.findall(text.lower()), _FUNCTION)
 
 
-def _other_share(words: list[str]) -> float:
-    return sum(w in _OTHER for w in words) / len(words)
+def _share(words: list[str], vocabulary: frozenset) -> float | None:
+    return sum(w in vocabulary for w in words) / len(words) if len(words) >= MIN_WORDS else None
 
 
 def check_english(text: str, what: str) -> None:
     """Raise InputError when ``text`` is long enough to judge and in another language."""
     from ..errors import InputError
 
-    share = english_share(text)
+    words = _WORD.findall(text.lower())
+    share = _share(words, _FUNCTION)
     if share is None or share >= THRESHOLD:
         return
-    words = _WORD.findall(text.lower())
     letters = "".join(words)
     latin = sum(ch < "\u0250" for ch in letters) / len(letters)
-    if latin < 0.5 or _other_share(words) >= OTHER:
+    if latin < 0.5 or _share(words, _OTHER) >= OTHER:
         raise InputError(f"{what}: not English text ({share:.0%} of its words are common English words, "
                          f"English runs at 35-50%); geopol reads English")

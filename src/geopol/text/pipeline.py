@@ -147,25 +147,21 @@ class Pipeline:
         first = next((k for k, st in enumerate(self.stages) if st.run_batch is not None), len(self.stages))
         if any(st.run_batch is None for st in self.stages[first:]):
             return [list(self.run(src, day=day, text=text)) for src, day, text in items]
-        out = []
-        for src, day, text in items:
-            ctx: dict = {}
-            pieces = []
-            for offset, piece in chunks(src, text=text):
-                chunk = Chunk(doc=src.id, offset=offset, text=piece, date=day, n_chars=src.n_chars)
-                for stage in self.stages[:first]:
-                    stage.run(chunk, ctx)
-                pieces.append(chunk)
-            out.append(pieces)
+        out = [list(self._chunks(src, day, text, self.stages[:first])) for src, day, text in items]
         every = [c for pieces in out for c in pieces]
         for stage in self.stages[first:]:
             stage.run_batch(every)
         return out
 
     def run(self, source: SourceFile, *, day: date | None, text: str | None = None) -> Iterator[Chunk]:
+        return self._chunks(source, day, text, self.stages)
+
+    @staticmethod
+    def _chunks(source: SourceFile, day: date | None, text: str | None, stages: list[Stage]) -> Iterator[Chunk]:
+        """One document's chunks, each run through ``stages`` (which share one context per document)."""
         ctx: dict = {}
         for offset, piece in chunks(source, text=text):
             chunk = Chunk(doc=source.id, offset=offset, text=piece, date=day, n_chars=source.n_chars)
-            for stage in self.stages:
+            for stage in stages:
                 stage.run(chunk, ctx)
             yield chunk

@@ -32,12 +32,14 @@ CACHE_SIZE = 512
 
 
 def _day(value: str | None, default: date) -> date:
+    from ..text.dates import parse_iso_date
+
     if not value:
         return default
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"not a date (YYYY-MM-DD): {value!r}") from None
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
 
 
 def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: int = 512 * 1024,
