@@ -1,8 +1,14 @@
 """Importing event datasets, and dyad panels on DuckDB and Spark."""
 
 import json
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
+
+import duckdb
 
 import pytest
 
@@ -64,6 +70,50 @@ def test_reimport_is_skipped_and_interrupted_import_resumes(db, cli, tmp_path):
     code, out, _ = cli("--db", db, "import", "gdelt", copy)
     assert counts_of(out)["duplicates"] == 200 and counts_of(out)["imported"] == 0
 
+
+def _synthetic_gdelt2(path: Path, n: int) -> None:
+    """n GDELT 2.0 rows resampled from the real sample, each with its own event id."""
+    sample = str(EV / "gdelt2_head200.export.CSV")
+    con = duckdb.connect()
+    con.execute(f"""
+        COPY (SELECT (2000000000 + i)::VARCHAR || substr(s.line, strpos(s.line, chr(9))) AS line
+              FROM range({n}) r(i)
+              JOIN (SELECT row_number() OVER () - 1 AS k, line FROM read_csv('{sample}', columns = {{'line': 'VARCHAR'}},
+                    delim = '\x1f', quote = '', escape = '', header = false, auto_detect = false)) s
+                ON s.k = i % 200)
+        TO '{path}' (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x1f')""")
+    con.close()
+
+
+@pytest.mark.slow
+def test_sigkill_during_an_import_loses_nothing_and_resumes(db, tmp_path, run_process):
+    big = tmp_path / "big.export.CSV"
+    _synthetic_gdelt2(big, 400_000)
+    files = [EV / "gdelt2_head200.export.CSV", big, EV / "gdelt1_mixed_200.csv"]
+    proc = subprocess.Popen([sys.executable, "-m", "geopol", "--db", str(db), "import", "gdelt", *map(str, files)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    killed = False
+    while time.monotonic() < deadline and proc.poll() is None:
+        # the big file's scratch database, once it holds some of its lines
+        if any(f.stat().st_size > 5_000_000 for f in tmp_path.glob(f".{db.name}.import-*/scratch.duckdb*")):
+            proc.send_signal(signal.SIGKILL)
+            killed = True
+            break
+        time.sleep(0.02)
+    proc.wait()
+    assert killed, "the import finished before it could be killed; make the file bigger"
+    with geopol.open(db) as g:  # whole files only: the first one, none of the big one
+        assert g.store.con.execute("SELECT count(*) FROM dataset_events").fetchall()[0][0] in (0, 200)
+    assert list(tmp_path.glob(f".{db.name}.import-*"))  # the killed import's scratch is still there
+    result = run_process("--db", db, "import", "gdelt", *files)
+    assert result.returncode == 0, result.stderr
+    with geopol.open(db, read_only=True) as g:
+        n, distinct = g.store.con.execute(
+            "SELECT count(*), count(DISTINCT (file, row)) FROM dataset_events").fetchall()[0]
+        assert n == distinct == 200 + 400_000 + 200
+        assert g.store.con.execute("SELECT count(*) FROM imports").fetchall()[0][0] == 3
+    assert not list(tmp_path.glob(f".{db.name}.import-*"))  # and cleared by the next import
 
 def test_icews_variants(db, cli):
     code, out, err = cli("--db", db, "import", "icews", EV / "icews_2018_head300.tab", EV / "icews_2017_style.tab",

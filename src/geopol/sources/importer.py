@@ -19,11 +19,13 @@ and written in one transaction together with a record of the file's hash:
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 import duckdb
 import pyarrow as pa
@@ -167,7 +169,7 @@ def _layout_exprs(layout: Layout, pos: dict[str, int]) -> dict[str, str]:
             "source_role": sectors(layout.source_sectors), "target_role": sectors(layout.target_sectors)}
 
 
-def _parsed_sql(layouts: list[tuple[Layout, dict[str, int], int]]) -> str:
+def _parsed_sql(layouts: list[tuple[Layout, dict[str, int], int]], lines: str) -> str:
     """Every row parsed in one pass: its line split once, its layout told by its number of fields.
 
     A row whose number of fields matches no layout keeps ``layout`` NULL (and is quarantined later).
@@ -179,8 +181,8 @@ def _parsed_sql(layouts: list[tuple[Layout, dict[str, int], int]]) -> str:
         cases = " ".join(f"WHEN {width} THEN {e[name]}" for width, e in exprs)
         cols.append(f"CASE n {cases}{default} END AS {name}")
     return f"""
-        SELECT row, line, n, {', '.join(cols)}
-        FROM (SELECT row, line, f, len(f) AS n FROM (SELECT row, line, string_split(line, '\t') AS f FROM _rows))"""
+        SELECT row, line, hash(line) AS h, n, {', '.join(cols)}
+        FROM (SELECT row, line, f, len(f) AS n FROM (SELECT row, line, string_split(line, '\t') AS f FROM {lines}))"""
 
 
 def _known_keys_sql(store: Store, dataset: str) -> str:
@@ -213,16 +215,51 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
         raise InputError(f"{label}: cannot read as text ({str(exc).splitlines()[0]}); is it UTF-8?") from None
     if not head:
         raise InputError(f"{label}: empty file")
-    # the file's lines, read once with their row numbers; fields are counted where the lines are split
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE _rows AS
-        SELECT row, line FROM (
-            SELECT row_number() OVER () AS row, line FROM {source}) WHERE line IS NOT NULL AND trim(line) <> ''""")
+    with _scratch(store):
+        _import_lines(store, spec, source, label, sha, report, parquet)
+
+
+@contextmanager
+def _scratch(store: Store) -> Iterator[None]:
+    """A scratch database, ``_scratch``, for one file's intermediate tables.
+
+    A file of its own (next to the store, or in the system's temporary
+    directory for a store in memory) rather than temporary tables: its tables
+    are written compressed (Zstandard) instead of spilling raw when the file
+    is larger than the memory limit, and it is gone when the import ends. One
+    left by a killed import is removed by the next: the store is open for
+    writing by this process alone, so no other import can be using it.
+    """
+    con = store.con
+    where, prefix = None, "geopol-import-"
+    if store.path:
+        where, prefix = Path(store.path).parent, f".{Path(store.path).name}.import-"
+        for stale in where.glob(prefix + "*"):
+            shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=prefix, dir=where) as tmp:
+        con.execute(f"ATTACH '{str(Path(tmp) / 'scratch.duckdb').replace(chr(39), chr(39) * 2)}' AS _scratch")
+        con.execute("SET force_compression = 'zstd'")
+        try:
+            yield
+        finally:
+            con.execute("RESET force_compression")
+            con.execute("RESET preserve_insertion_order")
+            con.execute("DETACH _scratch")
+
+
+def _import_lines(store: Store, spec: DatasetSpec, source: str, label: str, sha: str, report: ImportReport,
+                  parquet: bool) -> None:
+    con = store.con
+    # the file's lines, read once in parallel; with insertion order kept, rowid + 1 is the line number
+    con.execute(f"CREATE TABLE _scratch.lines AS SELECT line FROM {source}")
+    con.execute("SET preserve_insertion_order = false")  # from here on every row carries its number
+    head = con.execute("SELECT rowid + 1, line FROM _scratch.lines WHERE line IS NOT NULL AND trim(line) <> '' "
+                       "ORDER BY rowid LIMIT 1").fetchall()
+    after = f" AND row > {head[0][0]}" if spec.header else ""  # the header row is not an event
+    lines = f"(SELECT rowid + 1 AS row, line FROM _scratch.lines WHERE line IS NOT NULL AND trim(line) <> ''{after})"
     if spec.header:
-        con.execute("DELETE FROM _rows WHERE row = (SELECT min(row) FROM _rows)")
-    if spec.header:
-        pos = _header_positions(spec, head[0][0].split("	"), label)
-        width = len(head[0][0].split("	"))
+        pos = _header_positions(spec, head[0][1].split("\t"), label)
+        width = len(head[0][1].split("\t"))
         layouts = [(spec.layouts[0], pos, width)]
         expected = str(width)
     else:
@@ -232,7 +269,8 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
         wrong = "n NOT IN (" + ", ".join(map(str, counts)) + ")"
         expected = " or ".join(map(str, counts))
         # is it this dataset at all? judged on its first rows (a file of another dataset is so from the start)
-        head_rows = f"(SELECT len(string_split(line, '\t')) AS n FROM _rows ORDER BY row LIMIT {SHAPE_SAMPLE})"
+        head_rows = (f"(SELECT len(string_split(line, '\t')) AS n FROM (SELECT line FROM _scratch.lines "
+                     f"WHERE rowid < {SHAPE_SAMPLE}) WHERE line IS NOT NULL AND trim(line) <> '')")
         total, bad = con.execute(f"SELECT count(*), count(*) FILTER ({wrong}) FROM {head_rows}").fetchall()[0]
         if total and bad > 0.5 * total:
             shape = con.execute(f"SELECT n, count(*) FROM {head_rows} GROUP BY 1 ORDER BY 2 DESC LIMIT 1"
@@ -240,23 +278,24 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
             first = "its first " if total == SHAPE_SAMPLE else ""
             raise InputError(f"{label}: not a {spec.name.upper()} file: {bad} of {first}{total} rows have "
                              f"{shape[0]} fields, not {expected}")
-    parsed = _parsed_sql(layouts)
+    parsed = _parsed_sql(layouts, lines)
     layout0 = spec.layouts[0]
     if layout0.country_kind == "icews":
         # country names: map the ones this file holds (country_converter for names the crosswalk lacks)
-        con.execute("CREATE OR REPLACE TEMP TABLE _parsed AS " + parsed)
+        con.execute("CREATE TABLE _scratch.parsed AS " + parsed)
         raw_countries = [r[0] for r in con.execute(
-            "SELECT DISTINCT v FROM (SELECT source_raw AS v FROM _parsed UNION SELECT target_raw FROM _parsed) "
+            "SELECT DISTINCT v FROM (SELECT source_raw AS v FROM _scratch.parsed UNION "
+            "SELECT target_raw FROM _scratch.parsed) "
             "WHERE v IS NOT NULL").fetchall()]
     else:
         # country codes: the whole crosswalk; rows are parsed once, inside the next query
-        con.execute("CREATE OR REPLACE TEMP VIEW _parsed AS " + parsed)
+        con.execute("CREATE VIEW _scratch.parsed AS " + parsed)
         raw_countries = sorted({c.cameo for c in codes.countries().values()} | set(codes.countries()))
     _country_table(con, layout0.country_kind, raw_countries)
     conv = spec.quad_convention
     own_quad = "TRY_CAST(p.quad_raw AS TINYINT)" if conv in ("gdelt", "phoenix", "polecat") else "qd.quad"
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE _typed AS
+        CREATE TABLE _scratch.typed AS
         SELECT * FROM (
             SELECT p.* EXCLUDE (source_raw, target_raw, plover_raw, quad_raw, goldstein_raw),
                    sc.iso3 AS source, tc.iso3 AS target, c.code AS cameo, upper(p.plover_raw) AS plover,
@@ -269,27 +308,23 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
                         WHEN p.plover_raw IS NOT NULL AND p.cameo_raw IS NULL AND pl.type IS NULL
                             THEN 'unknown PLOVER type ' || p.plover_raw
                    END AS reason
-            FROM _parsed p
+            FROM _scratch.parsed p
             LEFT JOIN _cameo c ON c.code = p.cameo_raw
             LEFT JOIN _plover pl ON pl.type = upper(p.plover_raw)
             LEFT JOIN _quad q ON q.convention = 'gdelt' AND q.root = c.root
             LEFT JOIN _quad qd ON qd.convention = '{conv}' AND qd.root = c.root
             LEFT JOIN _country sc ON sc.raw = p.source_raw
             LEFT JOIN _country tc ON tc.raw = p.target_raw)""")
-    con.execute("DROP TABLE IF EXISTS _parsed" if layout0.country_kind == "icews" else "DROP VIEW IF EXISTS _parsed")
-    n_rows = con.execute("SELECT count(*) FROM _typed").fetchall()[0][0]
+    n_rows = con.execute("SELECT count(*) FROM _scratch.typed").fetchall()[0][0]
     if n_rows == 0:
-        for name in ("_typed", "_rows"):
-            con.execute(f"DROP TABLE IF EXISTS {name}")
         raise InputError(f"{label}: no rows")
     # exact duplicate rows: only rows whose hashes collide are compared line by line
     con.execute("""
-        CREATE OR REPLACE TEMP TABLE _dups AS
+        CREATE TABLE _scratch.dups AS
         SELECT row FROM (
-            SELECT row, row_number() OVER (PARTITION BY line ORDER BY row) AS k FROM _typed
-            WHERE reason IS NULL AND hash(line) IN (
-                SELECT h FROM (SELECT hash(line) AS h FROM _typed WHERE reason IS NULL) GROUP BY h
-                HAVING count(*) > 1))
+            SELECT row, row_number() OVER (PARTITION BY line ORDER BY row) AS k FROM _scratch.typed
+            WHERE reason IS NULL AND h IN (
+                SELECT h FROM _scratch.typed WHERE reason IS NULL GROUP BY h HAVING count(*) > 1))
         WHERE k > 1""")
     cameo_countries = layout0.country_kind == "cameo"
     known_sql = _known_keys_sql(store, spec.name)
@@ -301,8 +336,8 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
                {"source_name" if cameo_countries else "source || source_role"} AS source_actor,
                {"target_name" if cameo_countries else "target || target_role"} AS target_actor,
                source_name, target_name, cameo, plover, quad, quad_dataset, goldstein, layout, line
-        FROM _typed t
-        WHERE reason IS NULL AND NOT EXISTS (SELECT 1 FROM _dups d WHERE d.row = t.row)
+        FROM _scratch.typed t
+        WHERE reason IS NULL AND NOT EXISTS (SELECT 1 FROM _scratch.dups d WHERE d.row = t.row)
           {known}"""
     if parquet:
         # Parquet files first, named by the file's hash: a re-run after a crash rewrites the same files
@@ -318,7 +353,7 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
             imported = con.execute("INSERT INTO dataset_events " + select, [label]).fetchall()[0][0]
         quarantined = con.execute(f"""
             INSERT INTO quarantine
-            SELECT '{spec.name}', ?, row, reason, line, current_timestamp FROM _typed WHERE reason IS NOT NULL""",
+            SELECT '{spec.name}', ?, row, reason, line, current_timestamp FROM _scratch.typed WHERE reason IS NOT NULL""",
                                   [label]).fetchall()[0][0]
         duplicates = n_rows - imported - quarantined
         con.execute("INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, current_timestamp)",
@@ -328,8 +363,6 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
     report.duplicates += duplicates
     report.quarantined += quarantined
     report.files += 1
-    for table in ("_typed", "_dups", "_rows"):
-        con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def import_files(store: Store, dataset: str, paths: list[str | Path], *, parquet: bool = False,

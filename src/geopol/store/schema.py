@@ -123,6 +123,26 @@ def _v3(con) -> None:
         WHERE modality = 'asserted' AND start IS NOT NULL""")
 
 
+
+@migration(4)
+def _v4(con) -> None:
+    """The raw line of an imported event compressed with Zstandard.
+
+    DuckDB's default analysis picks FSST for long strings, which made writing
+    the raw lines the costliest step of an import (1 M GDELT rows: 3.5 s for
+    the lines alone, 0.8 s with Zstandard).
+    """
+    con.execute("""
+        CREATE TABLE dataset_events_v4 (
+            dataset VARCHAR NOT NULL, file VARCHAR NOT NULL, row BIGINT NOT NULL, event_id VARCHAR,
+            day DATE NOT NULL, source VARCHAR, target VARCHAR, source_actor VARCHAR, target_actor VARCHAR,
+            source_name VARCHAR, target_name VARCHAR, cameo VARCHAR, plover VARCHAR,
+            quad TINYINT, quad_dataset TINYINT, goldstein DOUBLE, layout VARCHAR NOT NULL,
+            line VARCHAR NOT NULL USING COMPRESSION zstd)""")
+    con.execute("INSERT INTO dataset_events_v4 SELECT * FROM dataset_events")
+    con.execute("DROP TABLE dataset_events")
+    con.execute("ALTER TABLE dataset_events_v4 RENAME TO dataset_events")
+
 SCHEMA_VERSION = max(MIGRATIONS)
 
 TABLES = ("documents", "document_text", "sentences", "mentions", "actors", "events", "relations", "claims",
