@@ -40,6 +40,11 @@ def test_gdelt_all_three_layouts(db, cli):
         row = g.store.con.execute("SELECT len(string_split(line, '\t')), quad, quad_dataset, goldstein FROM dataset_events "
                                   "WHERE layout = 'gdelt1-backfile' LIMIT 1").fetchall()[0]
         assert row[0] == 57 and row[1] == row[2]
+        g.store.con.execute("CHECKPOINT")
+        compression = dict(g.store.con.execute(
+            "SELECT column_name, any_value(compression) FROM pragma_storage_info('dataset_events') "
+            "WHERE segment_type = 'VARCHAR' AND column_name IN ('line', 'source') GROUP BY 1").fetchall())
+        assert compression["line"] == "ZSTD" and compression["source"] != "ZSTD"  # only the raw line forced
 
 
 def test_quarantine_and_duplicates(db, cli):

@@ -101,3 +101,20 @@ def test_read_only_store_refuses_writes(example_store):
         with pytest.raises(geopol.StoreError, match="read-only"):
             with s.transaction():
                 pass
+
+
+def test_a_version_3_store_is_migrated_with_its_imported_events(db):
+    from geopol.store.schema import MIGRATIONS
+
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+    for v in (1, 2, 3):
+        MIGRATIONS[v](con)
+        con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [v])
+    con.execute("INSERT INTO dataset_events (dataset, file, row, event_id, day, layout, line) "
+                "VALUES ('gdelt', 'f.CSV', 7, '42', DATE '2019-10-24', 'gdelt2', 'a\tb')")
+    con.close()
+    with Store.open(db) as s:
+        assert s.version() == SCHEMA_VERSION >= 4
+        assert s.con.execute("SELECT file, row, line FROM dataset_events").fetchall() == [("f.CSV", 7, "a\tb")]
+        assert s.con.execute("SELECT count(*) FROM all_events WHERE dataset = 'gdelt'").fetchall()[0][0] == 1

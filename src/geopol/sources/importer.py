@@ -339,6 +339,7 @@ def _import_lines(store: Store, spec: DatasetSpec, source: str, label: str, sha:
         FROM _scratch.typed t
         WHERE reason IS NULL AND NOT EXISTS (SELECT 1 FROM _scratch.dups d WHERE d.row = t.row)
           {known}"""
+    con.execute("RESET force_compression")  # the events' columns compressed as DuckDB sees fit for queries
     if parquet:
         # Parquet files first, named by the file's hash: a re-run after a crash rewrites the same files
         target = store.events_dir / f"dataset={spec.name}"
