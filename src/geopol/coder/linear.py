@@ -38,19 +38,30 @@ class LinearCoder:
     meta: dict
 
     name = "linear"
+    feature_version = FEATURE_VERSION
+
+    @staticmethod
+    def features(marked: list[str]) -> sparse.csr_matrix:
+        """Raw feature counts for sentences (subclasses add views)."""
+        return featurize(marked)
+
+    @staticmethod
+    def default_artifact() -> Path:
+        return default_artifact()
 
     @classmethod
     @lru_cache(maxsize=4)
     def load(cls, path: Path | str | None = None) -> "LinearCoder":
-        path = Path(path) if path is not None else default_artifact()
+        path = Path(path) if path is not None else cls.default_artifact()
         try:
             z = np.load(path, allow_pickle=False)
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read coder model {path}: {exc}") from None
         meta = json.loads(str(z["meta"]))
-        if meta.get("feature_version") != FEATURE_VERSION:
+        if meta.get("feature_version") != cls.feature_version:
             raise InputError(f"coder model {path} was built for feature version {meta.get('feature_version')}, "
-                             f"this geopol uses {FEATURE_VERSION}: retrain it with `geopol coder train`")
+                             f"the {cls.name} coder uses {cls.feature_version}: retrain it with "
+                             f"`geopol coder train --coder {cls.name}`")
         return cls(classes=tuple(str(c) for c in z["classes"]), columns=z["columns"], idf=z["idf"],
                    weights=z["weights"], intercept=z["intercept"], meta=meta)
 
@@ -59,7 +70,7 @@ class LinearCoder:
         from sklearn.feature_extraction.text import TfidfTransformer
         from sklearn.svm import LinearSVC
 
-        x = featurize(marked)
+        x = cls.features(marked)
         tfidf = TfidfTransformer(sublinear_tf=True).fit(x)
         svm = LinearSVC(C=c, random_state=0).fit(tfidf.transform(x), labels)
         columns = np.flatnonzero(np.asarray((x > 0).sum(axis=0)).ravel())
@@ -68,7 +79,7 @@ class LinearCoder:
         return cls(classes=tuple(svm.classes_), columns=columns.astype(np.int64),
                    idf=tfidf.idf_[columns].astype(np.float32), weights=coef[:, columns].astype(np.float32),
                    intercept=icpt.astype(np.float32),
-                   meta={"feature_version": FEATURE_VERSION, "C": c, "n_train": len(labels), **(meta or {})})
+                   meta={"coder": cls.name, "feature_version": cls.feature_version, "C": c, "n_train": len(labels), **(meta or {})})
 
     def save(self, path: Path | str) -> None:
         np.savez_compressed(path, classes=np.array(self.classes), columns=self.columns, idf=self.idf,
@@ -76,7 +87,7 @@ class LinearCoder:
 
     def scores(self, marked: list[str]) -> np.ndarray:
         """Decision values, one row per sentence, one column per class."""
-        x = featurize(marked)[:, self.columns]
+        x = self.features(marked)[:, self.columns]
         x.data = np.log(x.data) + 1.0
         x = x @ sparse.diags(self.idf.astype(np.float64))
         norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())

@@ -27,9 +27,20 @@ from ..errors import InputError
 from .evaluate import normalise_type, read_gsr, read_plv, score
 from .linear import LinearCoder
 
-__all__ = ["load_training", "cross_validate", "train_model", "OVERLAP"]
+__all__ = ["load_training", "cross_validate", "train_model", "trainable", "OVERLAP"]
 
 OVERLAP = 0.3
+
+
+def trainable(coder: str) -> type[LinearCoder]:
+    """The class of a coder ``geopol coder train`` can train: ``linear`` or ``parsed``."""
+    if coder == "linear":
+        return LinearCoder
+    if coder == "parsed":
+        from .parsed import ParsedCoder
+
+        return ParsedCoder
+    raise InputError(f"coder {coder!r} cannot be trained: use linear or parsed")
 
 
 def _header(path: Path) -> list[str]:
@@ -94,10 +105,11 @@ def load_training(paths: list[Path], *, holdout: list[Path] = ()) -> tuple[list[
 
 
 def cross_validate(marked: list[str], labels: list[str], scored: list[bool] | None = None, *, folds: int = 5,
-                   c: float = 1.0, seed: int = 0):
+                   c: float = 1.0, seed: int = 0, coder: str = "linear"):
     """Out-of-fold predictions on the scored rows, the unscored ones in every training fold."""
     from sklearn.model_selection import StratifiedKFold
 
+    cls = trainable(coder)
     scored = scored or [True] * len(marked)
     idx = np.array([k for k, s in enumerate(scored) if s])
     extra = [k for k, s in enumerate(scored) if not s]
@@ -107,20 +119,21 @@ def cross_validate(marked: list[str], labels: list[str], scored: list[bool] | No
     predicted = np.empty(len(idx), dtype=object)
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=seed).split(np.zeros(len(idx)), y[idx]):
         rows = list(idx[train]) + extra
-        model = LinearCoder.train([marked[i] for i in rows], [labels[i] for i in rows], c=c)
+        model = cls.train([marked[i] for i in rows], [labels[i] for i in rows], c=c)
         predicted[test] = [lab for lab, _ in model.predict([marked[i] for i in idx[test]])]
     return score(list(y[idx]), list(predicted))
 
 
 def train_model(paths: list[Path], out: Path, *, c: float = 1.0, folds: int = 5,
-                holdout: list[Path] = ()) -> tuple[LinearCoder, object]:
+                holdout: list[Path] = (), coder: str = "linear") -> tuple[LinearCoder, object]:
+    cls = trainable(coder)
     marked, labels, scored = load_training(paths, holdout=holdout)
-    cv = cross_validate(marked, labels, scored, folds=folds, c=c) if folds > 1 else None
+    cv = cross_validate(marked, labels, scored, folds=folds, c=c, coder=coder) if folds > 1 else None
     meta = {"trained_on": [Path(p).name for p in paths], "held_out": [Path(p).name for p in holdout],
             "n_scored": int(sum(scored)), "n_extra": int(len(scored) - sum(scored))}
     if cv is not None:
         meta["cv"] = {"folds": folds, "accuracy": cv.accuracy, "macro_f1": cv.macro_f1,
                       "quad_accuracy": cv.quad_accuracy}
-    model = LinearCoder.train(marked, labels, c=c, meta=meta)
+    model = cls.train(marked, labels, c=c, meta=meta)
     model.save(out)
     return model, cv
