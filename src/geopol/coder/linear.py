@@ -23,8 +23,10 @@ from .features import FEATURE_VERSION, featurize
 
 __all__ = ["LinearCoder", "default_artifact"]
 
-def default_artifact() -> Path:
-    return Path(str(resources.files(__package__).joinpath("data").joinpath("plover_linear.npz")))
+def default_artifact(name: str = "plover_linear.npz") -> Path:
+    """A model shipped in the package (``coder/data/``)."""
+    return Path(str(resources.files(__package__).joinpath("data").joinpath(name)))
+
 
 @dataclass(frozen=True)
 class LinearCoder:
@@ -79,7 +81,8 @@ class LinearCoder:
         return cls(classes=tuple(svm.classes_), columns=columns.astype(np.int64),
                    idf=tfidf.idf_[columns].astype(np.float32), weights=coef[:, columns].astype(np.float32),
                    intercept=icpt.astype(np.float32),
-                   meta={"coder": cls.name, "feature_version": cls.feature_version, "C": c, "n_train": len(labels), **(meta or {})})
+                   meta={"coder": cls.name, "feature_version": cls.feature_version, "C": c,
+                         "n_train": len(labels), **(meta or {})})
 
     def save(self, path: Path | str) -> None:
         np.savez_compressed(path, classes=np.array(self.classes), columns=self.columns, idf=self.idf,

@@ -26,14 +26,13 @@ ROOT=condemn LCA=condemn LCAPOS=VERB SPATH=nsubj TPATH=dobj SDEP=nsubj_condemn T
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
 from .features import FEATURE_VERSION, N_FEATURES, featurize, mask
-from .linear import LinearCoder
+from .linear import LinearCoder, default_artifact
 
 __all__ = ["DEP_VERSION", "ParsedCoder", "dependency_view", "featurize_parsed"]
 
@@ -109,4 +108,4 @@ class ParsedCoder(LinearCoder):
 
     @staticmethod
     def default_artifact() -> Path:
-        return Path(str(resources.files(__package__).joinpath("data").joinpath("plover_parsed.npz")))
+        return default_artifact("plover_parsed.npz")

@@ -22,9 +22,9 @@ import hashlib
 import shutil
 import tempfile
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from contextlib import contextmanager
 from typing import Callable, Iterator
 
 import duckdb
@@ -208,13 +208,6 @@ def _import_one(store: Store, spec: DatasetSpec, path: Path, label: str, report:
     escaped = str(path).replace("'", "''")
     source = (f"read_csv('{escaped}', columns = {{'line': 'VARCHAR'}}, delim = '\x1f', quote = '', escape = '', "
               "header = false, auto_detect = false, strict_mode = false)")
-    try:
-        head = con.execute(f"SELECT line FROM {source} WHERE line IS NOT NULL AND trim(line) <> '' LIMIT 1"
-                           ).fetchall()
-    except duckdb.Error as exc:
-        raise InputError(f"{label}: cannot read as text ({str(exc).splitlines()[0]}); is it UTF-8?") from None
-    if not head:
-        raise InputError(f"{label}: empty file")
     with _scratch(store):
         _import_lines(store, spec, source, label, sha, report, parquet)
 
@@ -251,10 +244,15 @@ def _import_lines(store: Store, spec: DatasetSpec, source: str, label: str, sha:
                   parquet: bool) -> None:
     con = store.con
     # the file's lines, read once in parallel; with insertion order kept, rowid + 1 is the line number
-    con.execute(f"CREATE TABLE _scratch.lines AS SELECT line FROM {source}")
+    try:
+        con.execute(f"CREATE TABLE _scratch.lines AS SELECT line FROM {source}")
+    except duckdb.Error as exc:
+        raise InputError(f"{label}: cannot read as text ({str(exc).splitlines()[0]}); is it UTF-8?") from None
     con.execute("SET preserve_insertion_order = false")  # from here on every row carries its number
     head = con.execute("SELECT rowid + 1, line FROM _scratch.lines WHERE line IS NOT NULL AND trim(line) <> '' "
                        "ORDER BY rowid LIMIT 1").fetchall()
+    if not head:
+        raise InputError(f"{label}: empty file")
     after = f" AND row > {head[0][0]}" if spec.header else ""  # the header row is not an event
     lines = f"(SELECT rowid + 1 AS row, line FROM _scratch.lines WHERE line IS NOT NULL AND trim(line) <> ''{after})"
     if spec.header:

@@ -123,7 +123,6 @@ def _v3(con) -> None:
         WHERE modality = 'asserted' AND start IS NOT NULL""")
 
 
-
 @migration(4)
 def _v4(con) -> None:
     """The raw line of an imported event compressed with Zstandard.
@@ -142,6 +141,7 @@ def _v4(con) -> None:
     con.execute("INSERT INTO dataset_events_v4 SELECT * FROM dataset_events")
     con.execute("DROP TABLE dataset_events")
     con.execute("ALTER TABLE dataset_events_v4 RENAME TO dataset_events")
+
 
 SCHEMA_VERSION = max(MIGRATIONS)
 
