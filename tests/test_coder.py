@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from geopol.coder import CODERS, get_coder
@@ -80,15 +81,16 @@ def test_features_mask_and_mark():
     assert between(mask(m)).endswith("REV")
 
 
-@pytest.mark.parametrize("coder", ["parsed", "linear"])
-def test_shipped_model_scores_above_its_floor_on_held_out_gold_records(cli, coder):
+@pytest.mark.parametrize("coder, floor, quad_floor", [("parsed", 0.67, 0.8), ("linear", 0.62, 0.78)])
+def test_shipped_model_scores_above_its_floor_on_held_out_gold_records(cli, coder, floor, quad_floor):
     # The GSR records (and training sentences overlapping them) were kept out of training; measured
-    # (type, quad, source accuracy): parsed 0.69, 0.84, 0.84; linear 0.67, 0.82, 0.84.
+    # (type, quad, source accuracy): parsed 0.72, 0.85, 0.84; linear 0.69, 0.84, 0.84. One record is
+    # 1.6 points; the floors sit three records below.
     d = json.loads(cli("eval", "gsr", str(GSR), "--format", "json", "--coder", coder)[1])
     assert d["n"] == 61 and d["coder"] == coder
-    assert d["accuracy"] >= 0.6
+    assert d["accuracy"] >= floor
     assert d["source_accuracy"] >= 0.7
-    assert d["quad_accuracy"] >= 0.75
+    assert d["quad_accuracy"] >= quad_floor
 
 
 def test_model_round_trip_and_retraining(tmp_path):
@@ -109,9 +111,13 @@ def test_parsed_coder_round_trip_and_its_own_feature_version(tmp_path):
     labels = ["AGREE", "AGREE", "ASSAULT", "YIELD"] * 3
     model = ParsedCoder.train(marked, labels)
     assert model.weights.shape[1] == len(model.columns) and model.columns.max() >= 3 * 2 ** 18  # the parse view
+    assert model.dense_weights.shape == (3, 3 * 256)  # three word-vector views
     path = tmp_path / "p.npz"
     model.save(path)
-    assert [lab for lab, _ in ParsedCoder.load(path).predict(marked[:4])] == labels[:4]
+    again = ParsedCoder.load(path)
+    assert np.array_equal(again.dense_weights, model.dense_weights)
+    assert np.allclose(again.scores(marked[:4]), model.scores(marked[:4]))
+    assert [lab for lab, _ in again.predict(marked[:4])] == labels[:4]
     with pytest.raises(InputError, match="feature version"):  # an n-gram model is not a parsed one
         LinearCoder.load(path)
 

@@ -107,9 +107,10 @@ def coder_train(
                                                              "repeatable."),
     out: Path = typer.Option(Path("plover_linear.npz"), "--out", "-o", help="Where to write the model."),
     folds: int = typer.Option(5, "--folds", help="Cross-validation folds (0 or 1: none)."),
-    c: float = typer.Option(1.0, "--c", help="The SVM's regularisation constant C."),
+    c: Optional[float] = typer.Option(None, "--c", help="The SVM's regularisation constant C (default: the "
+                                                        "coder's own, 1 for linear, 2 for parsed)."),
     coder: str = typer.Option("linear", "--coder", help="Which classifier: linear (n-grams) or parsed (n-grams and "
-                                                       "the dependency parse)."),
+                                                       "the dependency parse and word vectors)."),
 ) -> None:
     """Train the event-type classifier, report its cross-validated scores, write the model.
 
@@ -117,7 +118,7 @@ def coder_train(
     """
     from ..coder.train import train_model
 
-    if c <= 0:
+    if c is not None and c <= 0:
         raise InputError("--c must be positive")
     model, cv = train_model(files, out, c=c, folds=folds, holdout=holdout, coder=coder)
     if cv is not None:

@@ -5,8 +5,8 @@ can swap them and users can plug in their own:
 
 * ``rules`` — the verb lexicon alone (certain, narrow);
 * ``linear`` — the trained classifier shipped in the package (n-grams);
-* ``parsed`` — the same with the dependency parse as a fourth view: more
-  accurate, ~40 times slower (it parses each sentence);
+* ``parsed`` — the same with the dependency parse as a fourth view and static
+  word vectors: more accurate, ~30 times slower (it parses each sentence);
 * ``hybrid`` (the default) — the lexicon where it is certain, the
   classifier otherwise.
 

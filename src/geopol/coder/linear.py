@@ -38,14 +38,21 @@ class LinearCoder:
     weights: np.ndarray    # (classes, columns)
     intercept: np.ndarray  # (classes,)
     meta: dict
+    dense_weights: np.ndarray | None = None  # (classes, dense features), for coders with a dense view
 
     name = "linear"
     feature_version = FEATURE_VERSION
+    default_c = 1.0  # the SVM's C, chosen by cross-validation (docs/coder.md)
 
     @staticmethod
     def features(marked: list[str]) -> sparse.csr_matrix:
         """Raw feature counts for sentences (subclasses add views)."""
         return featurize(marked)
+
+    @classmethod
+    def design(cls, marked: list[str]) -> tuple[sparse.csr_matrix, np.ndarray | None]:
+        """Raw counts (TF-IDF-weighted later) and dense features taken as they are (None: no dense view)."""
+        return cls.features(marked), None
 
     @staticmethod
     def default_artifact() -> Path:
@@ -64,17 +71,23 @@ class LinearCoder:
             raise InputError(f"coder model {path} was built for feature version {meta.get('feature_version')}, "
                              f"the {cls.name} coder uses {cls.feature_version}: retrain it with "
                              f"`geopol coder train --coder {cls.name}`")
+        dense = z["dense_weights"] if "dense_weights" in z.files else None
         return cls(classes=tuple(str(c) for c in z["classes"]), columns=z["columns"], idf=z["idf"],
-                   weights=z["weights"], intercept=z["intercept"], meta=meta)
+                   weights=z["weights"], intercept=z["intercept"], meta=meta, dense_weights=dense)
 
     @classmethod
-    def train(cls, marked: list[str], labels: list[str], *, c: float = 1.0, meta: dict | None = None) -> "LinearCoder":
+    def train(cls, marked: list[str], labels: list[str], *, c: float | None = None,
+              meta: dict | None = None) -> "LinearCoder":
         from sklearn.feature_extraction.text import TfidfTransformer
         from sklearn.svm import LinearSVC
 
-        x = cls.features(marked)
+        c = cls.default_c if c is None else c
+        x, dense = cls.design(marked)
         tfidf = TfidfTransformer(sublinear_tf=True).fit(x)
-        svm = LinearSVC(C=c, random_state=0).fit(tfidf.transform(x), labels)
+        design = tfidf.transform(x)
+        if dense is not None:
+            design = sparse.hstack([design, dense], format="csr")
+        svm = LinearSVC(C=c, random_state=0).fit(design, labels)
         columns = np.flatnonzero(np.asarray((x > 0).sum(axis=0)).ravel())
         coef = svm.coef_ if len(svm.classes_) > 2 else np.vstack([-svm.coef_[0], svm.coef_[0]])
         icpt = svm.intercept_ if len(svm.classes_) > 2 else np.array([-svm.intercept_[0], svm.intercept_[0]])
@@ -82,21 +95,36 @@ class LinearCoder:
                    idf=tfidf.idf_[columns].astype(np.float32), weights=coef[:, columns].astype(np.float32),
                    intercept=icpt.astype(np.float32),
                    meta={"coder": cls.name, "feature_version": cls.feature_version, "C": c,
-                         "n_train": len(labels), **(meta or {})})
+                         "n_train": len(labels), **(meta or {})},
+                   dense_weights=None if dense is None else coef[:, x.shape[1]:].astype(np.float32))
 
     def save(self, path: Path | str) -> None:
+        dense = {} if self.dense_weights is None else {"dense_weights": self.dense_weights}
         np.savez_compressed(path, classes=np.array(self.classes), columns=self.columns, idf=self.idf,
-                            weights=self.weights, intercept=self.intercept, meta=np.array(json.dumps(self.meta)))
+                            weights=self.weights, intercept=self.intercept, meta=np.array(json.dumps(self.meta)),
+                            **dense)
 
     def scores(self, marked: list[str]) -> np.ndarray:
         """Decision values, one row per sentence, one column per class."""
-        x = self.features(marked)[:, self.columns]
-        x.data = np.log(x.data) + 1.0
-        x = x @ sparse.diags(self.idf.astype(np.float64))
-        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+        x, dense = self.design(marked)
+        x = sparse.csr_matrix(x)
+        x.eliminate_zeros()
+        # TF-IDF as fitted in training: a term never seen there has the largest idf, ln(1 + n) + 1, and
+        # counts in the row's length (so a sentence of mostly new words leans less on its known ones)
+        # though it has no weight.
+        pos = np.minimum(np.searchsorted(self.columns, x.indices), len(self.columns) - 1)
+        seen = self.columns[pos] == x.indices
+        idf = np.where(seen, self.idf[pos].astype(np.float64), np.log(1.0 + self.meta.get("n_train", 1)) + 1.0)
+        values = (np.log(x.data) + 1.0) * idf
+        rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+        norms = np.sqrt(np.bincount(rows, weights=values ** 2, minlength=x.shape[0]))
         norms[norms == 0] = 1.0
-        x = sparse.diags(1.0 / norms) @ x
-        return np.asarray(x @ self.weights.T.astype(np.float64)) + self.intercept
+        known = sparse.csr_matrix(((values / norms[rows])[seen], (rows[seen], pos[seen])),
+                                  shape=(x.shape[0], len(self.columns)))
+        s = np.asarray(known @ self.weights.T.astype(np.float64)) + self.intercept
+        if self.dense_weights is not None:
+            s += dense @ self.dense_weights.T.astype(np.float64)
+        return s
 
     def predict(self, marked: list[str]) -> list[tuple[str, float]]:
         """(type, margin over the runner-up) per sentence; the margin serves as confidence."""

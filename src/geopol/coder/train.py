@@ -105,11 +105,14 @@ def load_training(paths: list[Path], *, holdout: list[Path] = ()) -> tuple[list[
 
 
 def cross_validate(marked: list[str], labels: list[str], scored: list[bool] | None = None, *, folds: int = 5,
-                   c: float = 1.0, seed: int = 0, coder: str = "linear"):
-    """Out-of-fold predictions on the scored rows, the unscored ones in every training fold."""
+                   c: float | None = None, seed: int = 0, coder: str | type[LinearCoder] = "linear"):
+    """Out-of-fold predictions on the scored rows, the unscored ones in every training fold
+    (``coder``: a trainable coder's name or class; ``c``: the SVM's constant, by default the coder's
+    ``default_c``)."""
     from sklearn.model_selection import StratifiedKFold
 
-    cls = trainable(coder)
+    cls = trainable(coder) if isinstance(coder, str) else coder
+    c = cls.default_c if c is None else c
     scored = scored or [True] * len(marked)
     idx = np.array([k for k, s in enumerate(scored) if s])
     extra = [k for k, s in enumerate(scored) if not s]
@@ -124,9 +127,10 @@ def cross_validate(marked: list[str], labels: list[str], scored: list[bool] | No
     return score(list(y[idx]), list(predicted))
 
 
-def train_model(paths: list[Path], out: Path, *, c: float = 1.0, folds: int = 5,
+def train_model(paths: list[Path], out: Path, *, c: float | None = None, folds: int = 5,
                 holdout: list[Path] = (), coder: str = "linear") -> tuple[LinearCoder, object]:
     cls = trainable(coder)
+    c = cls.default_c if c is None else c
     marked, labels, scored = load_training(paths, holdout=holdout)
     cv = cross_validate(marked, labels, scored, folds=folds, c=c, coder=coder) if folds > 1 else None
     meta = {"trained_on": [Path(p).name for p in paths], "held_out": [Path(p).name for p in holdout],
