@@ -17,8 +17,9 @@ coder_app = typer.Typer(help="The event-type classifier: train it, list the code
 app.add_typer(eval_app, name="eval")
 app.add_typer(coder_app, name="coder")
 
-_CODER = typer.Option("parsed", "--coder", help="Registered coder: parsed (default: n-grams and the dependency "
-                                                 "parse), linear (n-grams only, ~40x faster), rules or hybrid.")
+_CODER = typer.Option("parsed", "--coder", help="Registered coder: parsed (default: n-grams, word vectors and "
+                                                 "the dependency parse), vectors (no parse), linear (n-grams only, "
+                                                 "~40x faster), rules or hybrid.")
 _MODEL = typer.Option(None, "--model", help="A trained model file (.npz) instead of the shipped one.")
 _FORMAT = typer.Option("table", "--format", "-f", help="table or json.")
 
@@ -108,9 +109,11 @@ def coder_train(
     out: Path = typer.Option(Path("plover_linear.npz"), "--out", "-o", help="Where to write the model."),
     folds: int = typer.Option(5, "--folds", help="Cross-validation folds (0 or 1: none)."),
     c: Optional[float] = typer.Option(None, "--c", help="The SVM's regularisation constant C (default: the "
-                                                        "coder's own, 1 for linear, 2 for parsed)."),
-    coder: str = typer.Option("linear", "--coder", help="Which classifier: linear (n-grams) or parsed (n-grams and "
-                                                       "the dependency parse and word vectors)."),
+                                                        "coder's own, 1 for linear, 2 for vectors and "
+                                                        "parsed)."),
+    coder: str = typer.Option("linear", "--coder", help="Which classifier: linear (n-grams), vectors (n-grams and "
+                                                       "word vectors) or parsed (n-grams, word vectors and the "
+                                                       "dependency parse)."),
 ) -> None:
     """Train the event-type classifier, report its cross-validated scores, write the model.
 

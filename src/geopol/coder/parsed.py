@@ -19,7 +19,7 @@ The n-grams and the parse know only words seen in training. Three dense
 views add what a word means (:func:`vector_views`, static word-piece vectors
 from :mod:`geopol.coder.vectors`): the sentence without its actors, the words
 from one actor to the other, and the parse's verbs, objects and path words,
-each a unit vector scaled by ``VECTOR_SCALE`` and appended to the unit-length
+each a unit vector scaled by ``VECTOR_SCALE`` (:mod:`~geopol.coder.wordvec`) and appended to the unit-length
 TF-IDF row, so one SVM (C = 2) weighs all four views.
 
 Measured (5-fold CV on PLV_train with the CAMEO manual's examples in every
@@ -40,9 +40,10 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from .features import FEATURE_VERSION, N_FEATURES, between, featurize, mask
+from .features import FEATURE_VERSION, N_FEATURES, featurize, mask
 from .linear import LinearCoder, default_artifact
 from .vectors import VECTORS_VERSION
+from .wordvec import embed_views, text_views
 
 __all__ = ["DEP_VERSION", "ParsedCoder", "dependency_view", "featurize_parsed", "vector_views"]
 
@@ -89,7 +90,6 @@ def dependency_view(doc) -> str:
 
 _HASHER = None
 _WORDS = ("V=", "LCA_dobj=", "ONPATH=")  # dependency tokens whose words form the third vector view
-VECTOR_SCALE = 0.3  # weight of each unit-length vector view against the unit-length TF-IDF row
 
 
 def _dependency_views(marked: list[str]) -> list[str]:
@@ -118,14 +118,8 @@ def vector_views(marked: list[str], views: list[str]) -> np.ndarray:
     """Static word-piece vectors (:mod:`~geopol.coder.vectors`) of three views, each unit length, scaled:
     the sentence without its actors, the words from one actor to the other, and the parse's words (verbs,
     the governing word's object, words on the actors' paths)."""
-    from .vectors import load_vectors
-
-    vec = load_vectors()
-    masked = [mask(m) for m in marked]
-    sentence = [m.replace(" SRC ", " ").replace(" TGT ", " ") for m in masked]
-    span = [between(m).replace("SRC", "").replace("TGT", "").replace("REV", "") for m in masked]
     words = [" ".join(t.split("=", 1)[1] for t in v.split() if t.startswith(_WORDS)) for v in views]
-    return VECTOR_SCALE * np.hstack([vec.embed(sentence), vec.embed(span), vec.embed(words)])
+    return embed_views(*text_views(marked), words)
 
 
 class ParsedCoder(LinearCoder):

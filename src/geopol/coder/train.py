@@ -33,14 +33,18 @@ OVERLAP = 0.3
 
 
 def trainable(coder: str) -> type[LinearCoder]:
-    """The class of a coder ``geopol coder train`` can train: ``linear`` or ``parsed``."""
+    """The class of a coder ``geopol coder train`` can train: ``linear``, ``vectors`` or ``parsed``."""
     if coder == "linear":
         return LinearCoder
+    if coder == "vectors":
+        from .wordvec import VectorCoder
+
+        return VectorCoder
     if coder == "parsed":
         from .parsed import ParsedCoder
 
         return ParsedCoder
-    raise InputError(f"coder {coder!r} cannot be trained: use linear or parsed")
+    raise InputError(f"coder {coder!r} cannot be trained: use linear, vectors or parsed")
 
 
 def _header(path: Path) -> list[str]:

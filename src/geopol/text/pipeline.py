@@ -99,7 +99,7 @@ def _mentions(registry) -> Stage:
 
 
 @register_stage("facts.v1")
-def _facts(registry, coder: str = "linear") -> Stage:
+def _facts(registry, coder: str = "vectors") -> Stage:
     """Lexicon events, then the named coder (``facts.v1:rules`` for the lexicon alone) for the rest."""
     from ..coder import CODERS
 
