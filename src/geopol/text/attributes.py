@@ -17,17 +17,18 @@ from collections import defaultdict
 
 __all__ = ["FastAttributes", "speed_up"]
 
-_GET = {"TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_,
-        "IS_SPACE": lambda t: t.is_space}
+_COLS = ("LOWER", "TAG", "DEP", "IS_SPACE")  # the attributes read, one column each of ``Doc.to_array``
 
 
-def _test(spec):
-    """A predicate for one Matcher token attribute value (exact, IN or NOT_IN), or None when unsupported."""
+def _test(spec, h):
+    """A predicate on one attribute's array value for a Matcher value spec (exact, IN or NOT_IN; ``h`` hashes
+    a string), or None when unsupported."""
     if isinstance(spec, (str, bool)):
-        return lambda v: v == spec
+        want = h(spec)
+        return lambda v: v == want
     if isinstance(spec, dict) and len(spec) == 1 and isinstance(next(iter(spec.values())), list):
         (op, values), = spec.items()
-        values = frozenset(values)
+        values = frozenset(h(x) for x in values)
         if op == "IN":
             return values.__contains__
         if op == "NOT_IN":
@@ -35,20 +36,20 @@ def _test(spec):
     return None
 
 
-def _compile(token: dict):
-    """(key attribute, its values, checks of the other attributes) for a one-token pattern, or None."""
+def _compile(token: dict, h):
+    """(key column, its values, checks on the other columns) for a one-token pattern, or None."""
     checks = {}
     for attr, spec in token.items():
-        test = _test(spec)
-        if attr not in _GET or test is None:
+        test = _test(spec, h) if attr in _COLS else None
+        if test is None:
             return None
-        checks[attr] = (_GET[attr], test)
-    for key in ("LOWER", "TAG"):
+        checks[attr] = (_COLS.index(attr), test)
+    for key in _COLS:
         spec = token.get(key)
-        if isinstance(spec, str) or isinstance(spec, dict) and "IN" in spec:
-            values = [spec] if isinstance(spec, str) else spec["IN"]
-            return key, values, [c for a, c in checks.items() if a != key]
-    return None, None, list(checks.values())
+        if isinstance(spec, (str, bool)) or isinstance(spec, dict) and "IN" in spec:
+            values = [spec] if isinstance(spec, (str, bool)) else spec["IN"]
+            return key, [h(v) for v in values], tuple(c for a, c in checks.items() if a != key)
+    return None, None, tuple(checks.values())
 
 
 class FastAttributes:
@@ -57,9 +58,14 @@ class FastAttributes:
     def __init__(self, ruler):
         from spacy.matcher import Matcher
 
+        strings = ruler.vocab.strings
+
+        def h(value):  # the value as ``Doc.to_array`` holds it: a string's hash (0 for ""), a flag's 0 or 1
+            return int(value) if isinstance(value, bool) else (strings.add(value) if value else 0)
+
         self.attrs = list(ruler.attrs)
         self.indices = list(ruler.indices)
-        self.keyed: dict[str, dict[str, list]] = {"LOWER": defaultdict(list), "TAG": defaultdict(list)}
+        self.keyed: dict[str, dict[int, list]] = {c: defaultdict(list) for c in _COLS}
         self.anywhere: list = []
         self.matcher = Matcher(ruler.vocab)
         self.vocab = ruler.vocab
@@ -67,7 +73,7 @@ class FastAttributes:
         for i, p in enumerate(ruler.patterns):
             compiled = None
             if p["index"] in (0, -1) and all(len(alt) == 1 for alt in p["patterns"]):
-                compiled = [_compile(alt[0]) for alt in p["patterns"]]
+                compiled = [_compile(alt[0], h) for alt in p["patterns"]]
             if compiled is None or None in compiled:
                 self.matcher.add(str(i), p["patterns"])
                 self.n_matcher += 1
@@ -77,16 +83,22 @@ class FastAttributes:
                     self.anywhere.append((i, checks))
                 for v in values or ():
                     self.keyed[key][v].append((i, checks))
+        self._tables = [self.keyed[c] for c in _COLS]
 
     def __call__(self, doc):
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
         from spacy.tokens._retokenize import set_token_attrs
 
         hits = set()
-        by_lower, by_tag, anywhere = self.keyed["LOWER"], self.keyed["TAG"], self.anywhere
-        for tok in doc:
-            for i, checks in (*by_lower.get(tok.lower_, ()), *by_tag.get(tok.tag_, ()), *anywhere):
-                if all(test(get(tok)) for get, test in checks):
-                    hits.add((i, tok.i))
+        tables, anywhere = self._tables, self.anywhere
+        for t, row in enumerate(doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()):
+            for table, value in zip(tables, row):
+                for i, checks in table.get(value, ()):
+                    if all(test(row[col]) for col, test in checks):
+                        hits.add((i, t))
+            for i, checks in anywhere:
+                if all(test(row[col]) for col, test in checks):
+                    hits.add((i, t))
         if self.n_matcher:
             for m_id, s, e in self.matcher(doc, allow_missing=True, as_spans=False):
                 i = int(self.vocab.strings[m_id])
