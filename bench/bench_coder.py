@@ -19,6 +19,8 @@ the shipped model's quad accuracy on ConfliBERT's test sentences (unmarked,
 another corpus; label 0 "neutral" left out) as an out-of-domain check.
 
 Run: python3 bench/bench_coder.py [PLV_FILE]
+     python3 bench/bench_coder.py --speed [PLV_FILE]   (speeds only: five interleaved rounds, medians, and
+                                                         the ratio to a stock spaCy parse measured alongside)
 """
 
 from __future__ import annotations
@@ -75,6 +77,9 @@ def cv_linear(marked, y):
     return pred
 
 
+_STOCK = None
+
+
 def stock_parse_rate(marked) -> float:
     """The baseline: spaCy's pipeline as shipped (no geopol speed-ups) parsing the same masked sentences."""
     import spacy
@@ -82,7 +87,8 @@ def stock_parse_rate(marked) -> float:
     from geopol.coder.features import mask
     from geopol.text.parse import DEFAULT_MODEL
 
-    nlp = spacy.load(DEFAULT_MODEL, disable=["ner"])
+    global _STOCK
+    nlp = _STOCK = _STOCK or spacy.load(DEFAULT_MODEL, disable=["ner"])
     masked = [" ".join(mask(m).replace(" SRC ", " Src ").replace(" TGT ", " Tgt ").split()) for m in marked]
     return rate(lambda xs: list(nlp.pipe(xs, batch_size=256)), masked)
 
@@ -99,8 +105,29 @@ def minilm_embed(marked):
     return model, (lambda xs: model.encode(xs, batch_size=64, normalize_embeddings=True)), plain
 
 
+def speed_only(plv: Path) -> None:
+    marked, _, _ = load_training([plv], holdout=[ROOT / "tests/data/PLOVER_GSR_CAMEO.dev.json"])
+    coders = {name: get_coder(name) for name in ("linear", "vectors", "parsed")}
+    for c in coders.values():
+        c.predict(marked[:50])
+    runs: dict[str, list[float]] = {name: [] for name in ("stock spaCy parse", *coders)}
+    for _ in range(5):
+        runs["stock spaCy parse"].append(stock_parse_rate(marked))
+        for name, c in coders.items():
+            runs[name].append(rate(c.predict, marked if name == "parsed" else marked * 3))
+    base = float(np.median(runs["stock spaCy parse"]))
+    print(f"{len(marked)} sentences, one thread, median of 5 interleaved rounds")
+    print(f"{'':18} {'sent/s':>8} {'vs stock parse':>15} {'vs 300/s':>9}")
+    for name, r in runs.items():
+        med = float(np.median(r))
+        print(f"{name:18} {med:8.0f} {med / base:15.2f} {med / 300:9.2f}   (rounds: {', '.join(f'{x:.0f}' for x in r)})")
+
+
 def main() -> None:
-    plv = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA / "PLV_train.tsv"
+    args = [a for a in sys.argv[1:] if a != "--speed"]
+    plv = Path(args[0]) if args else DATA / "PLV_train.tsv"
+    if "--speed" in sys.argv[1:]:
+        return speed_only(plv)
     holdout = [ROOT / "tests/data/PLOVER_GSR_CAMEO.dev.json"]
     marked, labels, _ = load_training([plv], holdout=holdout)
     y = np.array(labels)

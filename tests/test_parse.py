@@ -35,11 +35,11 @@ def test_the_fast_attribute_ruler_sets_what_the_models_ruler_sets():
 
 def test_the_parsed_coders_lazy_lemmas_give_the_same_view():
     from geopol.coder.features import mask
-    from geopol.coder.parsed import _dependency_views, dependency_view
+    from geopol.coder.parsed import _dependency_views, dependency_view, parse_window
 
     marked = ["<s>China</s> did not condemn <t>North Korea</t>'s test, but it said it would send an envoy.",
               "There is no sign that <s>Pyongyang</s> has stopped arming <t>Russia</t>.",
               "<t>Seoul</t> was being warned by <s>Beijing</s>, which gets what it wants."]
     full = spacy.load(DEFAULT_MODEL, disable=["ner"])
-    masked = [" ".join(mask(m).replace(" SRC ", " Src ").replace(" TGT ", " Tgt ").split()) for m in marked]
+    masked = [parse_window(mask(m).replace(" SRC ", " Src ").replace(" TGT ", " Tgt ")) for m in marked]
     assert _dependency_views(marked) == [dependency_view(d) for d in full.pipe(masked)]
