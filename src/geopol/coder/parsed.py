@@ -25,8 +25,8 @@ each a unit vector scaled by ``VECTOR_SCALE`` (:mod:`~geopol.coder.wordvec`) and
 TF-IDF row, so one SVM (C = 2) weighs all four views.
 
 Measured (5-fold CV on PLV_train with the CAMEO manual's examples in every
-training fold, 4 seeds; docs/coder.md): 0.854 accuracy and 0.921 quad
-accuracy, against 0.826 / 0.896 without the vectors and 0.809 / 0.882 for the
+training fold, 4 seeds; docs/coder.md): 0.853 accuracy and 0.922 quad
+accuracy, against 0.824 / 0.893 without the vectors and 0.809 / 0.882 for the
 n-grams alone, at the cost of a parse (a few hundred sentences per second on
 one core instead of ~10,000).
 
