@@ -150,9 +150,11 @@ def _hashed(views: list[str]) -> sparse.csr_matrix:
     return _HASHER.transform(views)
 
 
-def featurize_parsed(marked: list[str]) -> sparse.csr_matrix:
-    """The n-gram views of :func:`~geopol.coder.features.featurize` and the dependency view: ``4 * N_FEATURES``."""
-    return sparse.hstack([featurize(marked), _hashed(_dependency_views(marked))], format="csr", dtype=np.float64)
+def featurize_parsed(marked: list[str], views: list[str] | None = None) -> sparse.csr_matrix:
+    """The n-gram views of :func:`~geopol.coder.features.featurize` and the dependency view (``views``, when
+    already computed): ``4 * N_FEATURES`` columns."""
+    views = _dependency_views(marked) if views is None else views
+    return sparse.hstack([featurize(marked), _hashed(views)], format="csr", dtype=np.float64)
 
 
 def vector_views(marked: list[str], views: list[str]) -> np.ndarray:
@@ -177,8 +179,7 @@ class ParsedCoder(LinearCoder):
     @classmethod
     def design(cls, marked: list[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
         views = _dependency_views(marked)
-        counts = sparse.hstack([featurize(marked), _hashed(views)], format="csr", dtype=np.float64)
-        return counts, vector_views(marked, views)
+        return featurize_parsed(marked, views), vector_views(marked, views)
 
     @staticmethod
     def default_artifact() -> Path:

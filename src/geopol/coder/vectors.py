@@ -25,7 +25,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -138,14 +137,12 @@ class StaticVectors:
         return out / norms
 
 
-def _default_path() -> Path:
-    return Path(str(resources.files(__package__).joinpath("data").joinpath("wordpiece_vectors.npz")))
-
-
 @lru_cache(maxsize=2)
 def load_vectors(path: Path | str | None = None) -> StaticVectors:
     """The shipped word-piece vectors (or those at ``path``)."""
-    path = Path(path) if path is not None else _default_path()
+    from .linear import default_artifact
+
+    path = Path(path) if path is not None else default_artifact("wordpiece_vectors.npz")
     try:
         z = np.load(path, allow_pickle=False)
         pieces = [str(p) for p in z["pieces"]]

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.tokens._retokenize import set_token_attrs  # what spaCy's AttributeRuler itself applies
+
 __all__ = ["FastAttributes", "speed_up"]
 
 _COLS = ("LOWER", "TAG", "DEP", "IS_SPACE")  # the attributes read, one column each of ``Doc.to_array``
@@ -65,7 +68,7 @@ class FastAttributes:
 
         self.attrs = list(ruler.attrs)
         self.indices = list(ruler.indices)
-        self.keyed: dict[str, dict[int, list]] = {c: defaultdict(list) for c in _COLS}
+        keyed: dict[str, dict[int, list]] = {c: defaultdict(list) for c in _COLS}
         self.anywhere: list = []
         self.matcher = Matcher(ruler.vocab)
         self.vocab = ruler.vocab
@@ -82,13 +85,10 @@ class FastAttributes:
                 if key is None:
                     self.anywhere.append((i, checks))
                 for v in values or ():
-                    self.keyed[key][v].append((i, checks))
-        self._tables = [self.keyed[c] for c in _COLS]
+                    keyed[key][v].append((i, checks))
+        self._tables = [keyed[c] for c in _COLS]
 
     def __call__(self, doc):
-        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
-        from spacy.tokens._retokenize import set_token_attrs
-
         hits = set()
         tables, anywhere = self._tables, self.anywhere
         for t, row in enumerate(doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()):
@@ -116,17 +116,7 @@ def speed_up(nlp):
     from spacy.language import Language
 
     if not Language.has_factory("geopol_attributes"):
-        Language.factory("geopol_attributes")(lambda nlp, name: _Deferred())
-    fast = nlp.add_pipe("geopol_attributes", before="attribute_ruler")
-    fast.ruler = FastAttributes(nlp.get_pipe("attribute_ruler"))
+        Language.factory("geopol_attributes")(lambda nlp, name: FastAttributes(nlp.get_pipe("attribute_ruler")))
+    nlp.add_pipe("geopol_attributes", before="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
     return nlp
-
-
-class _Deferred:
-    """The registered component: holds the :class:`FastAttributes` built from the model's ruler."""
-
-    ruler: FastAttributes | None = None
-
-    def __call__(self, doc):
-        return self.ruler(doc)
