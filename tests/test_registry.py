@@ -80,7 +80,11 @@ def test_full_names_and_spelling_variants(finder):
 
 
 def test_family_name_alone_needs_context(finder):
-    assert found(finder, "Putin spoke.") == []                       # no full name, no title: not coded
+    # unambiguous on the day (one office holder of that name, not a common name): coded
+    assert found(finder, "Putin spoke.")[0][1:] == ("RUSGOV", "vladimir-putin")
+    assert found(finder, "Putin spoke.", day=date(1990, 1, 1)) == []     # nobody of that name in office then
+    # a common family name alone is nobody in particular: the melon farmer is not Kim Jong-un
+    assert found(finder, "A melon farmer called Kim sold his crop.", day=date(2016, 2, 1)) == []
     assert found(finder, "President Putin spoke.")[0][1:] == ("RUSGOV", "vladimir-putin")
     seq = found(finder, "Kim Il-sung and Kim Jong-un. Later Kim said.")
     assert seq[-1][2] == "kim-jong-un"                               # nearest full mention before it

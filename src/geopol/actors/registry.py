@@ -108,13 +108,19 @@ class Registry:
     """Actors by code, aliases by surface form, sector roles by noun."""
 
     def __init__(self, actors: Iterable[Actor], aliases: Iterable[Alias], roles: dict[str, str],
-                 role_names: dict[str, str]):
+                 role_names: dict[str, str], dictionary_aliases: Iterable[Alias] = ()):
         self._actors: dict[str, Actor] = {}
         for a in actors:
             self._actors[a.code] = a
         self._aliases: dict[str, list[Alias]] = defaultdict(list)
         for al in aliases:
             bucket = self._aliases[al.text]
+            if al not in bucket:
+                bucket.append(al)
+        # the field's dictionaries: upper-case phrases, matched on capitalised words (see text.mentions)
+        self._upper: dict[str, list[Alias]] = defaultdict(list)
+        for al in dictionary_aliases:
+            bucket = self._upper[al.text]
             if al not in bucket:
                 bucket.append(al)
         self.roles = dict(roles)  # noun phrase -> role code
@@ -137,7 +143,8 @@ class Registry:
                                 tenures=old.tenures + actor.tenures)
             merged[actor.code] = actor
             aliases.extend(_aliases_for(actor))
-        return Registry(merged.values(), aliases, self.roles, self.role_names)
+        return Registry(merged.values(), aliases, self.roles, self.role_names,
+                        [a for bucket in self._upper.values() for a in bucket])
 
     # -- lookups ------------------------------------------------------
     def __len__(self) -> int:
@@ -157,6 +164,10 @@ class Registry:
 
     def aliases(self) -> dict[str, list[Alias]]:
         return self._aliases
+
+    def dictionary_aliases(self) -> dict[str, list[Alias]]:
+        """Upper-case phrases of the field's dictionaries (PETRARCH2's Phoenix files) → aliases."""
+        return self._upper
 
     def candidates(self, text: str) -> list[Actor]:
         return [self._actors[a.code] for a in self._aliases.get(text, ()) if a.code in self._actors]
@@ -179,6 +190,10 @@ class Registry:
         if active:
             t = max(active, key=lambda t: t.start or date.min)
             return t.country, t.role
+        default = dict(actor.attributes).get("default")
+        if default:  # the dictionary's own code outside every dated one ("[AFGELI]")
+            country, _, role = default.partition(":")
+            return country, role or None
         past = [t for t in actor.tenures if t.end and t.end < day]
         t = max(past, key=lambda t: t.end) if past else actor.tenures[0]
         return t.country, "ELI"
@@ -260,4 +275,90 @@ def _default_registry() -> Registry:
         role_names[r["code"]] = r["description"]
         for noun in r["nouns"].split("|"):
             roles.setdefault(noun, r["code"])
-    return Registry(actors, aliases, roles, role_names)
+    upper = _add_dictionaries(actors, roles)
+    return Registry(actors, aliases, roles, role_names, upper)
+
+
+def _current(codes_: tuple) -> str:
+    """The code an undated mention takes: the undated or open-ended one, else the last."""
+    return next((c for c, s, e in codes_ if e is None), codes_[-1][0])
+
+
+def _add_dictionaries(actors: list[Actor], roles: dict[str, str]) -> list[Alias]:
+    """Merge PETRARCH2's Phoenix dictionaries (see :mod:`geopol.actors.phoenix`) into ``actors`` and
+    ``roles``; return their aliases (upper case).
+
+    The registry's own files win where both know an actor: its aliases come
+    first, a person's Archigos/PLAD tenures are kept and a dictionary tenure
+    is added only where it overlaps none of them, and an agent noun the
+    registry's roles already have keeps its role.
+    """
+    from . import phoenix
+
+    countries: dict[str, str] = {}
+    for c in codes.countries().values():
+        countries.setdefault(c.iso3, c.iso3)
+        countries[c.cameo] = c.iso3
+    igos = {dict(a.attributes)["cameo"]: a.code for a in actors if a.kind == "igo"}
+    persons = {a.code: i for i, a in enumerate(actors) if a.kind == "person"}
+    known = {a.code for a in actors}
+    out: list[Alias] = []
+    for e in phoenix.read_entries():
+        source = f"phoenix:{e.file}"
+        keys = e.phrases
+        if e.kind == "person":
+            tenures, default = [], None
+            for code, start, end in e.codes:
+                holder, role, hk = phoenix.split_code(code, countries, igos)
+                if hk == "other":
+                    continue
+                if start is None and end is None:
+                    default = f"{holder}:{role}"
+                else:
+                    tenures.append(Tenure(country=holder, role=role, start=start, end=end, source=source))
+            if not tenures and default is None:
+                continue
+            name = e.name.title()
+            code = e.slug
+            country = (max(tenures, key=lambda t: t.start or date.min).country if tenures
+                       else default.partition(":")[0])
+            if code in persons:  # Archigos / PLAD know this person: their spells win
+                old = actors[persons[code]]
+                extra = tuple(t for t in tenures if not any(_overlap(t, o) for o in old.tenures))
+                actors[persons[code]] = replace(old, tenures=tuple(sorted(old.tenures + extra,
+                                                                            key=lambda t: t.start or date.min)))
+            else:
+                attrs = (("source", source),) + ((("default", default),) if default else ())
+                actors.append(Actor(code=code, name=name, kind="person", country=country,
+                                    tenures=tuple(sorted(tenures, key=lambda t: t.start or date.min)),
+                                    attributes=attrs))
+                persons[code] = len(actors) - 1
+            actor = actors[persons[code]]
+            out.extend(Alias(text=k, code=code, kind="person" if " " in k else "short") for k in keys)
+            fam = family_name(name, actor.country)
+            if fam:
+                out.append(Alias(text=phoenix.dictionary_key(fam), code=code, kind="short"))
+            continue
+        holder, role, hk = phoenix.split_code(_current(e.codes), countries, igos)
+        if e.kind == "country":
+            if hk == "state" and not role:
+                out.extend(Alias(text=k, code=holder, kind="name") for k in keys)
+            continue
+        if e.kind == "group" or hk == "other":
+            code = _current(e.codes)
+            if code not in known:
+                actors.append(Actor(code=code, name=e.name.title(), kind="group", country=holder,
+                                    attributes=(("role", role), ("source", source))))
+                known.add(code)
+            out.extend(Alias(text=k, code=code, kind="name") for k in keys)
+            continue
+        out.extend(Alias(text=k, code=holder, kind="institution" if role else "name", role=role or None)
+                   for k in keys if " " in k or k.lower() not in roles)
+    for phrase, code, plurals in phoenix.read_agents():
+        for noun in (phrase, *plurals):
+            roles.setdefault(noun, code)
+    return out
+
+
+def _overlap(a: Tenure, b: Tenure) -> bool:
+    return (a.start or date.min) <= (b.end or date.max) and (b.start or date.min) <= (a.end or date.max)

@@ -1,22 +1,40 @@
 """Find actor mentions in text and resolve them through the registry.
 
 Contract: requires sentence spans and the document date; assigns
-:class:`~geopol.model.Mention` records (span, surface text, actor code,
-country, role, person).
+:class:`FoundMention` records (span, surface text, actor code, country, role,
+person, and where the reading came from).
 
-Matching is a longest-match lookup of registry aliases over word tokens, in
-the exact case written. On top of it:
+Two indexes are looked up at every word, and the longer match wins (the
+registry's own on a tie):
 
-* a country mention followed by a sector noun becomes one sector actor
-  ("Chinese leadership" → ``CHNGOV``, "North Korean soldiers" → ``PRKMIL``),
-  and so does a sector noun followed by *of/in/from* and a country
-  ("state media in China" → ``CHNMED``);
-* a person resolves by date to the country and role of the office held then,
-  or to the role ELI (elite) outside every tenure;
-* a family name alone ("Kim", "Putin") resolves only to a person the same
-  document already named in full (the nearest before it), or, after a title
-  ("President Xi"), to the one office holder of that name on the date;
-* a sector noun with no country in reach ("the president") is not coded.
+* the registry's aliases, in the exact case written ("U.S.", "Pyongyang");
+* the field's dictionaries (PETRARCH2's Phoenix files), upper case, matched
+  on capitalised words ("the United States Congress", "Hamas", "Kofi
+  Annan"), with hyphens and periods ignored on both sides ("Ban Ki-moon").
+
+On top of the lookup:
+
+* a country mention followed by a sector noun (the registry's roles and the
+  dictionaries' agents) becomes one sector actor ("Chinese leadership" →
+  ``CHNGOV``, "South Korean riot police" → ``KORCOP``), and so does a sector
+  noun followed by *of/in/from* and a country ("state media in China" →
+  ``CHNMED``) or a possessive country ("Seoul's spy agency" → ``KORSPY``);
+* a title the text gives a person wins over the dictionary's dates: "Chinese
+  foreign minister Tang Jiaxuan" is ``CHNGOV`` whatever the registry says,
+  and a name it does not know becomes a person of that country and role
+  ("the US ambassador Joseph Prueher"); so does a name in apposition ("Ashton
+  Carter, the U.S. defense secretary");
+* a person resolves by date to the country and role of the office held then;
+  outside every tenure, to the dictionary's own default or the role ELI;
+* a family name alone ("Kim", "Putin") resolves to the person the document
+  introduced under that name, or after a title ("President Xi") to the one
+  office holder of that name on the date, or alone to the one office holder
+  of that name on the date when the name is not a common one (eight or more
+  persons in the registry share it: a farmer called Kim is nobody's leader);
+* a person's name cut inside a hyphenated word ("Lee Jong" of "Lee
+  Jong-joo") is no match;
+* a sector noun with no country in reach ("the president") is not coded here
+  (coreference may resolve it once the sentence is parsed).
 
 >>> from geopol.actors import Registry
 >>> m = MentionFinder(Registry.default())
@@ -27,24 +45,35 @@ the exact case written. On top of it:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable
 
-from ..actors.registry import COUNTRY_KINDS, Alias, Registry, family_name
+from ..actors.phoenix import FUNCTION_WORDS, JOINERS
+from ..actors.registry import COUNTRY_KINDS, Alias, Registry, family_name, slug
 
-__all__ = ["MentionFinder", "FoundMention", "TITLES"]
+__all__ = ["MentionFinder", "FoundMention", "TITLES", "COMMON_SURNAME"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _POSSESSIVE = ("'", "’")
 # Titles that license a family name alone ("President Xi") to resolve by date.
 TITLES = frozenset(
     """President Premier Chairman Chancellor King Queen Emperor Leader Minister Secretary
-    Prime General Marshal Supreme Governor Ambassador Mr Mrs Ms Dr Vice""".split()
+    Prime General Gen Marshal Supreme Governor Ambassador Mr Mrs Ms Dr Vice Senator Sen Envoy
+    Admiral Adm Colonel Col Spokesman Spokeswoman Sheikh Prince Foreign""".split()
 )
+# Words between a country and its sector noun ("Chinese state media", "Australian Acting Minister").
 _MODIFIERS = frozenset({"state", "top", "senior", "former", "new", "central", "federal", "national",
-                        "local", "regional", "armed", "ruling", "military", "foreign", "chief"})
+                        "local", "regional", "armed", "ruling", "military", "foreign", "chief", "acting",
+                        "deputy", "vice", "special", "interim", "caretaker", "diplomatic", "naval", "elite",
+                        "defence", "defense", "security", "riot", "border", "intelligence", "nuclear", "navy",
+                        "official", "government", "opposition", "spy"})
 _LINKS = frozenset({"of", "in", "from"})
+COMMON_SURNAME = 8  # persons sharing a family name before it no longer resolves alone by date
+_MONTHS_DAYS = frozenset("""January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    The A An In On At For And But Or Of To""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +87,15 @@ class FoundMention:
     role: str | None = None
     person: str | None = None
     possessive: bool = False
+    origin: str = "registry"  # registry, dictionary, title, apposition, coreference
 
 
 @dataclass
 class _DocState:
     """What a document has said so far: persons named in full, by family name."""
 
-    named: dict[str, str] = field(default_factory=dict)  # family name -> person code
+    # family name -> (person code, actor code, country, role) as the text introduced the person
+    named: dict[str, tuple] = field(default_factory=dict)
 
 
 class MentionFinder:
@@ -72,29 +103,36 @@ class MentionFinder:
 
     def __init__(self, registry: Registry):
         self.registry = registry
-        # single-token aliases by token; longer ones by their first two tokens, longest first
-        self._index: dict[str, list[Alias]] = {}
-        self._index2: dict[tuple[str, str], list[tuple[list[str], list[Alias]]]] = {}
-        self._first: set[str] = set()
-        for text, bucket in registry.aliases().items():
-            toks = _TOKEN.findall(text)
-            if len(toks) == 1:
-                self._index[toks[0]] = bucket
-            elif toks:
-                self._index2.setdefault((toks[0], toks[1]), []).append((toks, bucket))
-            if toks:
-                self._first.add(toks[0])
-        for entries in self._index2.values():
-            entries.sort(key=lambda e: -len(e[0]))
+        self._index = self._build(registry.aliases().items(), str)
+        self._upper = self._build(registry.dictionary_aliases().items(), str.upper)
         # first lower-cased token -> [(all tokens, role)], longest first
         self._roles: dict[str, list[tuple[list[str], str]]] = {}
         for noun, role in registry.roles.items():
             toks = [t.lower() for t in _TOKEN.findall(noun)]
-            self._roles.setdefault(toks[0], []).append((toks, role))
+            if toks:
+                self._roles.setdefault(toks[0], []).append((toks, role))
         for entries in self._roles.values():
             entries.sort(key=lambda e: -len(e[0]))
         self._cameo = {a.code: dict(a.attributes).get("cameo", a.code)
                        for a in registry.actors() if a.kind in ("state", "igo")}
+        # family names shared by many persons: not resolved alone by date
+        shorts = Counter(fam.upper() for a in registry.actors() if a.kind == "person"
+                         and (fam := family_name(a.name, a.country)))
+        self._common = {k for k, v in shorts.items() if v >= COMMON_SURNAME}
+
+    @staticmethod
+    def _build(items, norm):
+        """first token -> [(tokens, aliases)], longest first."""
+        out: dict[str, list] = {}
+        for text, bucket in items:
+            toks = [t for t in _TOKEN.findall(text)]
+            if norm is str.upper:
+                toks = text.split(" ")
+            if toks:
+                out.setdefault(toks[0], []).append((toks, bucket))
+        for entries in out.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        return out
 
     def new_document(self) -> _DocState:
         return _DocState()
@@ -108,136 +146,346 @@ class MentionFinder:
         for s, e in spans if spans is not None else [(0, len(text))]:
             # typographic apostrophes match registry names written with ' ("People’s Republic")
             toks = [(m.start(), m.end(), "'" if m.group() == "’" else m.group()) for m in _TOKEN.finditer(text, s, e)]
-            out.extend(self._find_tokens(text, toks, day, state, offset))
+            out.extend(_Scan(self, text, toks, day, state, offset).run())
         return out
 
-    # -- internals ----------------------------------------------------
-    def _match_alias(self, toks, i):
-        words = self._words
-        if i + 1 < len(words):
-            for alias_toks, bucket in self._index2.get((words[i], words[i + 1]), ()):
-                n = len(alias_toks)
-                if n == 2 or words[i:i + n] == alias_toks:
-                    return n, bucket
-        bucket = self._index.get(words[i])
-        return (1, bucket) if bucket else (0, None)
+    # -- shared lookups -------------------------------------------------
+    def country_code(self, code: str, role: str | None) -> str:
+        return self._cameo.get(code, code) + (role or "")
 
-    def _match_role(self, toks, i):
-        lower = self._lower
-        if i >= len(lower):
-            return 0, None
-        for role_toks, role in self._roles.get(lower[i], ()):
-            n = len(role_toks)
-            if n == 1 or lower[i:i + n] == role_toks:
-                return n, role
+    def active(self, bucket, day) -> list[Alias]:
+        """The person aliases of a bucket whose person holds an office on ``day``."""
+        out = []
+        for a in bucket:
+            actor = self.registry.get(a.code)
+            if actor is not None and actor.kind == "person" and any(t.contains(day) and t.role != "ELI"
+                                                                    for t in actor.tenures):
+                if all(b.code != a.code for b in out):
+                    out.append(a)
+        return out
+
+
+class _Scan:
+    """One sentence's tokens scanned left to right."""
+
+    def __init__(self, finder: MentionFinder, text, toks, day, state, offset):
+        self.f, self.text, self.toks, self.day, self.state, self.offset = finder, text, toks, day, state, offset
+        self.words = [t[2] for t in toks]
+        self.lower = [w.lower() for w in self.words]
+        self.n = len(toks)
+        # the dictionaries compare words without joiners: keys[j] is token kept[j]
+        self.kept = [i for i, w in enumerate(self.words) if w not in JOINERS]
+        self.pos = {i: j for j, i in enumerate(self.kept)}
+        self.keys = [self.words[i].upper() for i in self.kept]
+
+    # -- matching -------------------------------------------------------
+    def glued(self, i: int) -> bool:
+        """Token i touches token i - 1 (no space between)."""
+        return 0 < i < self.n and self.toks[i][0] == self.toks[i - 1][1]
+
+    def _exact(self, i):
+        words = self.words
+        for alias_toks, bucket in self.f._index.get(words[i], ()):
+            k = len(alias_toks)
+            if words[i:i + k] == alias_toks:
+                return k, bucket
         return 0, None
 
-    def _resolve(self, bucket: list[Alias], day, state: _DocState, titled: bool):
-        """Pick the alias entry this surface form means here, or None."""
+    def _capitalised(self, a: int, b: int) -> bool:
+        for w in self.words[a:b]:
+            if w[0].isalpha() and not w[0].isupper() and w.lower() not in FUNCTION_WORDS and w != "s":
+                return False
+        first = self.words[a]
+        return first[0].isupper() or first[0].isdigit() or (b - a > 1 and self.words[b - 1][0].isupper())
+
+    def _dictionary(self, i):
+        j = self.pos.get(i)
+        w = self.words[i]
+        if j is None or not (w[0].isupper() or w[0].isdigit() or w.lower() in FUNCTION_WORDS):
+            return 0, None
+        keys = self.keys
+        for alias_toks, bucket in self.f._upper.get(keys[j], ()):
+            k = len(alias_toks)
+            if keys[j:j + k] == alias_toks:
+                end = self.kept[j + k - 1] + 1
+                if self._capitalised(i, end):
+                    return end - i, bucket
+        return 0, None
+
+    def match(self, i):
+        """(tokens, aliases, origin) of the longest name starting at token i."""
+        n1, b1 = self._exact(i)
+        n2, b2 = self._dictionary(i)
+        if n2 > n1:
+            return n2, b2, "dictionary"
+        return (n1, b1, "registry") if n1 else (0, None, None)
+
+    def role_at(self, i):
+        lower = self.lower
+        if i >= self.n:
+            return 0, None
+        for role_toks, role in self.f._roles.get(lower[i], ()):
+            k = len(role_toks)
+            if lower[i:i + k] == role_toks:
+                return k, role
+        return 0, None
+
+    def name_run(self, i, limit: int = 4) -> int:
+        """Tokens of a personal name starting at i: capitalised words, initials, hyphenated parts."""
+        j, words = i, 0
+        while j < self.n:
+            w = self.words[j]
+            if w in ("-", "–") and self.glued(j) and j + 1 < self.n and self.glued(j + 1):
+                j += 2
+                continue
+            if w == "." and self.glued(j) and len(self.words[j - 1]) == 1:
+                j += 1
+                continue
+            if not (w[0].isupper() and w.isalpha()) or w in _MONTHS_DAYS or (words and w in TITLES):
+                break
+            if self._names_state(j):
+                break
+            words += 1
+            j += 1
+            if words >= limit:
+                break
+        return j - i if words else 0
+
+    # -- resolution -------------------------------------------------------
+    def resolve(self, bucket: list[Alias], titled: bool):
+        """The alias this surface form means here, or None (a bare family name without context)."""
+        day, f = self.day, self.f
         solid = [a for a in bucket if a.kind != "short"]
         if solid:
-            # several persons of the same name: the one in office on the day
             persons = [a for a in solid if a.kind == "person"]
             if len(persons) > 1 and day:
-                active = [a for a in persons
-                          if any(t.contains(day) for t in self.registry.actor(a.code).tenures)]
+                active = f.active(persons, day)
                 if len(active) == 1:
                     return active[0]
             return solid[0]
-        short = bucket[0].text
-        if short in state.named:
-            code = state.named[short]
-            return next((a for a in bucket if a.code == code), None)
-        if titled and day:
-            active = self.registry.active_persons(short, day)
-            if len(active) == 1:
-                return next(a for a in bucket if a.code == active[0].code)
+        short = bucket[0].text.upper()
+        if short in self.state.named:
+            return self.state.named[short]
+        if day:
+            active = f.active(bucket, day)
+            if len(active) == 1 and (titled or short not in f._common):
+                return active[0]
         return None
 
-    def _country_code(self, code: str, role: str | None) -> str:
-        return self._cameo.get(code, code) + (role or "")
+    def emit(self, s, e, actor, country, kind, role=None, person=None, possessive=False, origin="registry"):
+        s0, e0 = self.toks[s][0], self.toks[e - 1][1]
+        return FoundMention(s0 + self.offset, e0 + self.offset, self.text[s0:e0], actor, country, kind, role or None,
+                            person, possessive, origin)
 
-    def _find_tokens(self, text, toks, day, state, offset) -> list[FoundMention]:
+    def possessive_at(self, j) -> bool:
+        return j + 1 < self.n and self.words[j] in _POSSESSIVE and self.words[j + 1] == "s" and self.glued(j)
+
+    def sector_after(self, k):
+        """(end token, role) of a sector noun after a country ending before token k, or (k, None)."""
+        m = k
+        while m < self.n and self.lower[m] in _MODIFIERS and not self.role_at(m)[0] and m - k < 2:
+            m += 1
+        rn, r = self.role_at(m)
+        if not rn:
+            return k, None
+        end = m + rn
+        # "naval patrols", "military leaders": a role word used as a modifier of the next role noun
+        rn2, r2 = self.role_at(end)
+        if rn2 and self.lower[end - 1] in _MODIFIERS:
+            r = r if r2 == "GOV" and r != "GOV" else r2
+            end += rn2
+        # "Minister for Foreign Affairs", "Secretary of State": a capitalised complement of the title
+        cut = next((p for p in range(m + 1, end) if self.lower[p] in ("for", "of")), None)
+        if cut is not None and self.words[cut + 1][0].isupper():
+            end = cut
+        if end + 2 < self.n and self.lower[end] in ("for", "of") and not self._names_state(end + 1) and (
+                self.words[end + 1][0].isupper() or self.lower[end + 1] == "the" and self.words[end + 2][0].isupper()):
+            q = end + 1
+            while q < self.n and (self.words[q][0].isupper() or self.lower[q] in ("the", "and", "of")) \
+                    and not self._names_state(q):
+                q += 1
+            run = [p for p in range(end + 1, q) if self.words[p][0].isupper()]
+            if len(run) >= 3:  # "for Foreign Affairs Bob McMullan": the last words are the holder's name
+                known = next((p for p in run[-3:-1] if self.match(p)[0] == q - p), None)
+                q = known if known is not None else run[-2]
+            if q > end + 1:
+                end = q
+        return end, r
+
+    def _names_state(self, i) -> bool:
+        n, bucket, _ = self.match(i)
+        return bool(n) and any((a := self.f.registry.get(x.code)) is not None and a.kind in ("state", "igo")
+                               for x in bucket)
+
+    def person_after(self, k, country, role, s, origin="title"):
+        """A name after a title ("foreign minister Tang Jiaxuan"): the person with the text's affiliation."""
+        run = self.name_run(k)
+        if not run:
+            return None
+        n, bucket, _ = self.match(k)
+        code = None
+        if n == run and bucket:
+            alias = self.resolve(bucket, True)
+            if isinstance(alias, tuple):
+                code = alias[0]
+            elif alias is not None and alias.kind in ("person", "short"):
+                code = alias.code
+        name = " ".join(w for w in self.words[k:k + run] if w not in JOINERS)
+        if code is None:
+            if run == 1:
+                return None  # a family name the document has not introduced
+            code = slug(name)
+        actor = self.f.country_code(country, role)
+        fam = self.words[k + run - 1] if run > 1 else self.words[k]
+        if run > 1:
+            self.state.named[fam.upper()] = (code, actor, country, role)
+        return k + run, self.emit(s, k + run, actor, country, "person", role, code, False, origin)
+
+    # -- the scan -----------------------------------------------------------
+    def run(self) -> list[FoundMention]:
         out: list[FoundMention] = []
-        self._words = [t[2] for t in toks]
-        self._lower = [w.lower() for w in self._words]
+        f, words, lower, n_toks = self.f, self.words, self.lower, self.n
         i = 0
-        n_toks = len(toks)
-        first, roles, words, lower = self._first, self._roles, self._words, self._lower
         while i < n_toks:
-            if words[i] not in first and lower[i] not in roles:
+            w = words[i]
+            if w not in f._index and lower[i] not in f._roles and not (
+                    (w[0].isupper() or lower[i] in FUNCTION_WORDS) and w.upper() in f._upper):
+                intro = self.state.named.get(w.upper()) if w[0].isupper() else None
+                if intro is not None and not (i + 1 < n_toks and self.glued(i + 1) and words[i + 1] in "-–"):
+                    # a family name the document introduced ("Senator McMullan", "Prueher said")
+                    code, actor, country, role = intro
+                    poss = self.possessive_at(i + 1)
+                    out.append(self.emit(i, i + 1, actor, country, "person", role, code, poss, "introduced"))
+                    i += 1 + (2 if poss else 0)
+                    continue
                 i += 1
                 continue
-            n, bucket = self._match_alias(toks, i)
+            n, bucket, origin = self.match(i)
             if not n:
-                # ROLE (of|in|from) COUNTRY: "state media in China"
-                rn, role = self._match_role(toks, i)
-                if rn and i + rn + 1 < n_toks and toks[i + rn][2] in _LINKS:
-                    cn, cb = self._match_alias(toks, i + rn + 1)
-                    if cn and cb[0].kind in COUNTRY_KINDS and cb[0].kind != "prefix":
-                        a = cb[0]
-                        s, e = toks[i][0], toks[i + rn + cn][1]
-                        out.append(FoundMention(s + offset, e + offset, text[s:e],
-                                                self._country_code(a.code, role), a.code, "sector", role))
-                        i += rn + 1 + cn
-                        continue
-                i += 1
+                i = self._role_first(i, out)
                 continue
-            titled = i > 0 and toks[i - 1][2] in TITLES
-            alias = self._resolve(bucket, day, state, titled)
-            if (alias is None or alias.kind == "short") and day and bucket[0].kind == "short":
+            titled = i > 0 and words[i - 1] in TITLES
+            alias = self.resolve(bucket, titled)
+            if isinstance(alias, tuple):  # a family name the document introduced
+                code, actor, country, role = alias
+                j = i + n
+                poss = self.possessive_at(j)
+                out.append(self.emit(i, j, actor, country, "person", role, code, poss, "introduced"))
+                i = j + (2 if poss else 0)
+                continue
+            if (alias is None or alias.kind == "short") and self.day and bucket[0].kind == "short":
                 # "the Kim regime", "the Putin government": the incumbent of that name
-                rn, r = self._match_role(toks, i + n) if i + n < n_toks else (0, None)
-                active = self.registry.active_persons(bucket[0].text, day) if r == "GOV" else []
+                rn, r = self.role_at(i + n)
+                active = f.active(bucket, self.day) if r == "GOV" else []
                 if len(active) > 1:  # a regime is named after its effective leader
-                    active = [a for a in active if any(t.contains(day) and t.title == "Effective leader"
-                                                       for t in a.tenures)]
+                    active = [a for a in active if any(t.contains(self.day) and t.title == "Effective leader"
+                                                       for t in f.registry.actor(a.code).tenures)]
                 if len(active) == 1:
-                    alias = next(a for a in bucket if a.code == active[0].code)
+                    alias = active[0]
             if alias is not None and alias.kind == "prefix":
                 # "Sino-North Korean" counts; "Indo-Pacific" does not
                 nxt = i + n + 1
-                if not (nxt < n_toks and toks[i + n][2] in "-–" and self._match_alias(toks, nxt)[0]):
+                if not (nxt < n_toks and words[i + n] in "-–" and self.match(nxt)[0]):
                     alias = None
+            if alias is not None and alias.kind in ("person", "short") and i + n + 1 < n_toks \
+                    and words[i + n] in "-–" and self.glued(i + n) and self.glued(i + n + 1):
+                alias = None  # "Lee Jong" of "Lee Jong-joo": a name cut inside a hyphenated word
             if alias is None:
                 i += n
                 continue
-            s, e = toks[i][0], toks[i + n - 1][1]
-            j = i + n
-            possessive = j + 1 < n_toks and toks[j][2] in _POSSESSIVE and toks[j + 1][2] == "s" \
-                and toks[j][0] == e
-            if alias.kind in ("person", "short"):
-                actor = self.registry.actor(alias.code)
-                if alias.kind == "person":
-                    fam = family_name(actor.name, actor.country)
-                    if fam:
-                        state.named[fam] = actor.code
-                country, role = self.registry.affiliation(actor.code, day)
-                code = self._country_code(country, role) if country else actor.code
-                out.append(FoundMention(s + offset, e + offset, text[s:e], code, country, "person", role,
-                                        actor.code, possessive))
-                i = j + (2 if possessive else 0)
-                continue
-            # a state, IGO, capital, demonym, institution, or a user's group
-            actor = self.registry.get(alias.code)
-            if actor is not None and actor.kind in ("group", "sector"):
-                out.append(FoundMention(s + offset, e + offset, text[s:e], actor.code, actor.country, actor.kind,
-                                        dict(actor.attributes).get("role"), None, possessive))
-                i = j + (2 if possessive else 0)
-                continue
-            country = alias.code
-            role = alias.role
-            k = j + (2 if possessive else 0)
-            if alias.kind in COUNTRY_KINDS and alias.kind not in ("prefix", "institution"):
-                m = k + (1 if k < n_toks and toks[k][2].lower() in _MODIFIERS and
-                         self._match_role(toks, k + 1)[0] else 0)
-                rn, r = self._match_role(toks, m) if m < n_toks else (0, None)
-                if rn:
+            i = self._emit_alias(i, n, alias, origin, out)
+        return self._appositions(out)
+
+    def _role_first(self, i, out) -> int:
+        """ROLE (of|in|from) COUNTRY: "state media in China"; else move on one token."""
+        rn, role = self.role_at(i)
+        if rn and i + rn + 1 < self.n and self.lower[i + rn] in _LINKS:
+            cn, cb, _ = self.match(i + rn + 1)
+            if cn and cb[0].kind in COUNTRY_KINDS and cb[0].kind != "prefix":
+                a = cb[0]
+                out.append(self.emit(i, i + rn + 1 + cn, self.f.country_code(a.code, role), a.code, "sector", role))
+                return i + rn + 1 + cn
+        return i + 1
+
+    def _emit_alias(self, i, n, alias, origin, out) -> int:
+        f, day = self.f, self.day
+        j = i + n
+        possessive = self.possessive_at(j)
+        if alias.kind in ("person", "short"):
+            actor = f.registry.actor(alias.code)
+            if alias.kind == "person":
+                fam = family_name(actor.name, actor.country)
+                if fam:
+                    country, role = f.registry.affiliation(actor.code, day)
+                    code = f.country_code(country, role) if country else actor.code
+                    self.state.named[fam.upper()] = (actor.code, code, country, role)
+            country, role = f.registry.affiliation(actor.code, day)
+            code = f.country_code(country, role) if country else actor.code
+            out.append(self.emit(i, j, code, country, "person", role, actor.code, possessive, origin))
+            return j + (2 if possessive else 0)
+        actor = f.registry.get(alias.code)
+        if actor is not None and actor.kind in ("group", "sector"):
+            out.append(self.emit(i, j, actor.code, actor.country, actor.kind, dict(actor.attributes).get("role"),
+                                 None, possessive, origin))
+            return j + (2 if possessive else 0)
+        # a state, IGO, capital, demonym, institution, or a user's group
+        country, role = alias.code, alias.role
+        k = j + (2 if possessive else 0)
+        end = j
+        if alias.kind in COUNTRY_KINDS and alias.kind != "prefix":
+            m, r = self.sector_after(k)
+            if r is not None:
+                if alias.kind != "institution" or not role:
                     role = r
-                    e = toks[m + rn - 1][1]
-                    k = m + rn
-            kind = "sector" if role else alias.kind
-            out.append(FoundMention(s + offset, e + offset, text[s:e], self._country_code(country, role), country,
-                                    kind, role, None, possessive and not role))
-            i = k if role else j + (2 if possessive else 0)
-        return out
+                end = k = m
+        if role is not None:
+            # "Chinese foreign minister Tang Jiaxuan": the person under the title the text gives
+            hit = self.person_after(k, country, role, i)
+            if hit is not None:
+                out.append(hit[1])
+                return hit[0]
+        kind = "sector" if role else alias.kind
+        out.append(self.emit(i, end, f.country_code(country, role), country, kind, role, None,
+                             possessive and not role, origin))
+        return k if role else j + (2 if possessive else 0)
+
+    def _appositions(self, out: list[FoundMention]) -> list[FoundMention]:
+        """"Ashton Carter, the U.S. defense secretary": the name takes the sector the apposition gives."""
+        if len(out) < 1:
+            return out
+        starts = {m.start - self.offset: k for k, m in enumerate(out)}
+        result = list(out)
+        for i, (s, e, w) in enumerate(self.toks):
+            if w != "," or i == 0:
+                continue
+            nxt = i + 1 + (1 if i + 1 < self.n and self.lower[i + 1] in ("the", "a") else 0)
+            if nxt >= self.n or self.toks[nxt][0] not in starts:
+                continue
+            sector = out[starts[self.toks[nxt][0]]]
+            if sector.kind != "sector" or not sector.role:
+                continue
+            # the name just before the comma: a known person mention, or a run of capitalised words
+            prev = next((k for k, m in enumerate(result) if m.end - self.offset == self.toks[i - 1][1]), None)
+            if prev is not None and result[prev].kind == "person":
+                m = result[prev]
+                result[prev] = replace(m, actor=sector.actor, country=sector.country, role=sector.role,
+                                       origin="apposition")
+                continue
+            if prev is not None:
+                continue
+            a = i - 1
+            while a > 0 and words_is_name(self.words[a - 1]) and i - a < 4:
+                a -= 1
+            run = self.name_run(a, limit=i - a)
+            if run == i - a and run >= 2:
+                name = " ".join(w for w in self.words[a:i] if w not in JOINERS)
+                m = self.emit(a, i, sector.actor, sector.country, "person", sector.role, slug(name), False,
+                              "apposition")
+                self.state.named[self.words[i - 1].upper()] = (slug(name), sector.actor, sector.country, sector.role)
+                result.append(m)
+        result.sort(key=lambda m: m.start)
+        return result
+
+
+def words_is_name(w: str) -> bool:
+    return w[:1].isupper() and w.isalpha() and w not in _MONTHS_DAYS and w not in TITLES
