@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 Precision = Literal["day", "month", "year", "decade", "unknown"]
-Modality = Literal["asserted", "negated", "hypothetical", "future", "reported"]
+Modality = Literal["asserted", "negated", "hypothetical", "future", "reported", "conditional"]
 ActorKind = Literal["state", "igo", "person", "sector", "group"]
 
 PRECISIONS: tuple[str, ...] = get_args(Precision)

@@ -1,251 +1,282 @@
-"""Events from a parsed sentence: who did what to whom, coded in CAMEO.
+"""Events from frames: each predicate's frame coded in CAMEO, one event per source and target.
 
-A verb whose lemma the lexicon knows (``text/data/verbs.tsv``) becomes an
-event when its subject is an actor mention (the source; a verb without its
-own subject inherits the subject of the verb it depends on) and its object —
-the direct object, the object of a preposition attached to it, or, for
-"establish relations with Y", the object of the noun's preposition — is
-another actor mention (the target). A mention counts as the object only when
-the object's head word lies inside it ("Pyongyang", "American forces"), not
-when an actor is merely named inside the object ("UN sanctions" is no actor).
+Contract: requires a parsed sentence and its actor mentions (coreference
+included); returns :class:`CodedEvent` records. The frame
+(:mod:`geopol.text.frames`) gives who acts on whom and in which mood; the
+lexicon (:mod:`geopol.text.lexicon`) gives the code of the verb, adjective
+or event noun with its objects. On top of it:
 
-Modality: a negated verb is ``negated``; may/might/could/would/should make it
-``hypothetical``; will/shall ``future``; a verb under "according to", "is
-reported" or a reporting verb is ``reported``. Only asserted events count as
-facts downstream.
+- **speech acts** are typed by what is said (CAMEO's 01, 02, 03, 10-13 are
+  statements of different kinds): a demand when the reported clause asks
+  another actor to act ("must", "should", "need to"), a threat when the
+  speaker's own side will do something hostile, an intent when it will do
+  something else ("will", "ready to"), an accusation when it says another
+  actor did something hostile, a criticism when it judges ("unacceptable",
+  "violation"), praise when it commends; otherwise a statement to the actor
+  it is about or told to; a statement names a target or is no event;
+- **coordination**: one event per source and target; sources that act
+  together with no other target ("X and Y agreed", "the two sides met")
+  give one event per pair;
+- **control verbs** carry the code of what they govern: "agreed to
+  convene" is an intent to meet (036), "refused to apologise" a rejection
+  (12), and the governed clause is not an event of its own;
+- a material action with no target keeps its source alone (CAMEO codes
+  arrests, releases, tests with an empty target);
+- fighting between states is 19 (conventional force), not 18: a state's
+  armed forces do not commit unconventional violence against another state.
+
+Modality comes from the frame; only asserted (and reported, future) events
+are facts downstream.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-__all__ = ["CodedEvent", "code_events", "verb_lexicon", "uncoded_pairs"]
+from .frames import REPORTING, Frame, frames
+from .lexicon import lexicon
 
-_MODALS = {"may": "hypothetical", "might": "hypothetical", "could": "hypothetical", "would": "hypothetical",
-           "should": "hypothetical", "will": "future", "shall": "future"}
-_REPORTING = {"say", "report", "claim", "state", "announce", "note", "indicate", "tell", "add", "allege"}
-_PRONOUNS = {"it", "its", "they", "he", "she"}
-_MILITARY = {"soldier", "troop", "force", "army", "weapon", "missile", "military"}
-_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "for", "from")
+__all__ = ["CodedEvent", "code_events", "party", "STATE_ROLES", "NONSTATE_ROLES"]
+
+# Roles of non-state groups (CAMEO's rebels, insurgents, unidentified armed forces, opposition, radicals,
+# separatists, criminals): actors of their own. A state's other sectors (its government, forces, police,
+# courts, media, civilians, businesses, former officials) count as the state.
+NONSTATE_ROLES = ("REB", "INS", "UAF", "OPP", "RAD", "SEP", "CRM", "IMG", "MOD", "PTY")
+STATE_ROLES = ("GOV", "MIL", "COP", "JUD", "SPY", "LEG")
+_DEONTIC = frozenset({"must", "should", "ought"})
+_NEED = frozenset({"need", "have", "has"})
+_NEGATIVE = frozenset("""unacceptable violation violations violated violate illegal illegitimate aggression aggressive
+    brazen provocation provocative provocations wrong reckless dangerous destabilizing destabilising outrageous
+    unjust unjustified irresponsible interference hostile atrocity atrocities abuse abuses crime crimes contempt
+    condemn condemns deplorable unwarranted unprovoked threat threats terror terrorism unfounded lies baseless
+    incommunicado""".split())
+_POSITIVE = frozenset("""welcome welcomes positive constructive important historic significant success successful
+    progress commend commends appreciate grateful good helpful productive fruitful""".split())
+_HOSTILE_ACTION = frozenset({"action", "measure", "measures", "step", "steps", "response", "respond", "retaliate",
+                             "retaliation", "consequence", "consequences", "force"})
+_SYMMETRIC = ("04", "03", "05", "06", "08")
+_MATERIAL_ALONE = ("07", "08", "14", "15", "16", "17", "18", "19", "20")
+_INTENT_VERBS = {"agree": "03", "decide": "03", "pledge": "03", "promise": "03", "vow": "03", "intend": "03",
+                 "plan": "03", "offer": "03", "undertake": "03", "commit": "03"}
+_REFUSE = frozenset({"refuse", "decline", "reject"})
 
 
 @dataclass(frozen=True)
 class CodedEvent:
     source: object      # the FoundMention of the source
-    target: object
+    target: object      # the FoundMention of the target, or None (an event with no target)
     cameo: str
     verb: str
     modality: str
     quantity: tuple[float, str] | None
-    clause: str = ""  # the verb's own words (its subtree), where its time expression is looked for first
+    clause: str = ""    # the predicate's own words, where its time expression is looked for first
+    head: int = -1      # the predicate's token index in the sentence
 
 
-@lru_cache(maxsize=1)
-def verb_lexicon() -> dict[str, list[tuple[str, str]]]:
-    """lemma → [(object lemma or '', CAMEO code)], the specific object patterns first."""
-    text = resources.files(__package__).joinpath("data").joinpath("verbs.tsv").read_text(encoding="utf-8")
-    out: dict[str, list[tuple[str, str]]] = {}
-    for r in csv.DictReader(io.StringIO(text), delimiter="\t"):
-        out.setdefault(r["lemma"].strip(), []).append((r["object"].strip(), r["cameo"].strip()))
-    for v in out.values():
-        v.sort(key=lambda e: e[0] == "")
-    return out
+def party(m) -> str | None:
+    """The code an event's source or target takes: the state, except for a non-state group.
 
-
-def _mention_at(token, mentions):
-    for m in mentions:
-        if m.start <= token.idx < m.end:
-            return m
-    return None
-
-
-def _subject(verb, mentions):
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            found = _actor_of(child, mentions)
-            if found is None and child.lower_ in _PRONOUNS:
-                # "Switzerland said it had expelled ...": the pronoun is the reporting verb's subject
-                if verb.dep_ == "ccomp" and verb.head.lemma_ in _REPORTING and verb.head is not verb:
-                    return _subject(verb.head, mentions)
-                return None
-            return found
-    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
-        return _subject(verb.head if verb.dep_ != "pcomp" else verb.head.head, mentions)
-    return None
-
-
-def _objects(verb):
-    """(object token, via preposition) candidates of a verb."""
-    out = []
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "attr", "oprd"):
-            out.append((child, None))
-        elif child.dep_ in ("prep", "dative"):
-            # other prepositions ("engaged in ethnic cleansing") count only for a lexicon object pattern
-            out.extend((g, child.lower_) for g in child.children if g.dep_ == "pobj")
-        elif child.dep_ == "agent":
-            continue
-    return out
-
-
-def _demonym_of(noun, mentions):
-    """The country an adjective names on a noun that is no actor itself: "an Israeli village", "Afghan civilians".
-
-    Only adjectives (``amod``): a compound noun ("UN sanctions") names what
-    the thing is about, not whose it is.
+    >>> from geopol.text.mentions import FoundMention as M
+    >>> party(M(0, 1, "x", "CHNGOV", "CHN", "sector", "GOV")), party(M(0, 1, "x", "SYRREB", "SYR", "sector", "REB"))
+    ('CHN', 'SYRREB')
     """
-    for child in noun.children:
-        if child.dep_ == "amod":
-            found = _mention_at(child, mentions)
-            if found is not None and found.end <= noun.idx:
-                return found
-    return None
+    if m is None:
+        return None
+    role = m.role or ""
+    if m.kind == "group" and not role.startswith(STATE_ROLES):
+        return m.actor
+    if role.startswith(NONSTATE_ROLES) or not m.country:
+        return m.actor
+    return m.country
 
 
-def _actor_of(token, mentions):
-    """The actor mention a token lies in, else the one its demonym adjective names."""
-    return _mention_at(token, mentions) or _demonym_of(token, mentions)
+def _state_level(m) -> bool:
+    """A state (or IGO) acts: its party is its own country code."""
+    return m is not None and party(m) == m.country
 
 
-def _nested_actors(obj, mentions, depth: int = 2) -> list:
-    """Actors an object noun names: through its own preposition ("action against Y", "charges by Y"), a
-    possessive ("Y's") or a demonym ("Iraqi towns"), in the order written; prepositions are followed
-    ``depth`` levels down ("crimes by X against Y")."""
-    out = []
-    for child in obj.children:
-        if child.dep_ in ("poss", "amod") and _mention_at(child, mentions) is not None:
-            out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in _PREPS + ("by",):
-            for g in child.children:
-                if g.dep_ != "pobj":
-                    continue
-                if _actor_of(g, mentions) is not None:
-                    out.append(g)
-                if depth > 1:
-                    out.extend(_nested_actors(g, mentions, depth - 1))
+def _root(code: str | None) -> str:
+    return (code or "")[:2]
+
+
+def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, list]:
+    """What a speech act is, by what it says: (code, targets)."""
+    content = doc[frame.content]
+    lows = {t.lower_ for t in content.subtree}
+    own = {party(m) for m in frame.sources}
+    inner = by_head.get(frame.content)
+    subj_actors = list(frame.content_subjects)
+    foreign_subj = [m for m in subj_actors if party(m) not in own]
+    named = [m for m in frame.content_actors if party(m) not in own]
+    about = list(frame.addressee) or foreign_subj
+    judged = about or _unique(named)  # what a criticism or praise may be aimed at
+    deontic = any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in content.children) or (
+        content.lemma_ in _NEED and any(c.dep_ == "xcomp" for c in content.children))
+    # "will", or "would" in reported speech ("said it would allow")
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would") for c in content.children) or \
+        content.lemma_ in ("intend", "plan", "prepare")
+    own_subject = any(party(m) in own for m in subj_actors)
+    inner_code = _frame_code(doc, inner, lex) if inner is not None else None
+    if deontic and (foreign_subj or not subj_actors) and about:
+        return "100", about
+    if future and own_subject:
+        if _root(inner_code) >= "13" or lows & _HOSTILE_ACTION:
+            return "130", about
+        return "030", (list(inner.targets) if inner is not None else []) or about
+    if foreign_subj and _root(inner_code) >= "13" and (inner is None or inner.modality != "negated"):
+        return "112", foreign_subj
+    if lows & _NEGATIVE and judged:
+        return "111", judged
+    if lows & _POSITIVE and judged:
+        return "051", judged
+    if inner is not None and own_subject and inner.modality == "negated":
+        return "016", list(inner.targets) or about
+    return ("010", about) if about else (None, [])
+
+
+def _unique(ms):
+    out, seen = [], set()
+    for m in ms:
+        if party(m) not in seen:
+            seen.add(party(m))
+            out.append(m)
     return out
 
 
-def _modality(verb, sentence_text: str) -> str:
-    for child in verb.children:
-        if child.dep_ == "neg":
-            return "negated"
-        if child.dep_ == "aux" and child.lower_ in _MODALS:
-            return _MODALS[child.lower_]
-    head = verb.head
-    while head is not head.head and head.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep"):
-        for child in head.children:
-            if child.dep_ == "aux" and child.lower_ in _MODALS:
-                return _MODALS[child.lower_]
-        head = head.head
-    if verb.dep_ == "ccomp" and verb.head.lemma_ in _REPORTING:
-        return "reported"
-    low = sentence_text.lower()
-    if "according to" in low or "are reported" in low or "is reported" in low or "reportedly" in low:
-        return "reported"
-    return "asserted"
+def _frame_code(doc, f: Frame, lex) -> str | None:
+    return _frame_code_how(doc, f, lex)[0]
+
+
+def _frame_code_how(doc, f: Frame, lex) -> tuple[str | None, str]:
+    if f.pos == "verb":
+        return lex.code_how(f.lemma, f.particle, subj=f.subj, objs=set(f.objs), preps=set(f.preps),
+                            prts=set(f.prts), primary=f.primary)
+    return lex.predicate_code(f.lemma, f.pos, subj=f.subj, objs=set(f.objs), preps=set(f.preps),
+                              prts=set(f.prts)), "hand"
+
+
+def code_events(sent, mentions, *, uncoded: list | None = None) -> list[CodedEvent]:
+    """Events in one parsed sentence (a spaCy Span or Doc with character offsets matching ``mentions``).
+
+    ``uncoded``, when given, receives (modality, source, target, clause) for each verb the lexicon leaves
+    uncoded although it has an actor for source and another for target (what a classifier may type).
+    """
+    lex = lexicon()
+    found = frames(sent, mentions, lexicon=lex, party=party)
+    by_head = {f.head: f for f in found}
+    base = sent[0].idx if len(sent) else 0
+    text = sent.text
+    out: list[CodedEvent] = []
+    governed: set[int] = set()
+    for f in found:
+        tok = sent[f.head]
+        # a control verb's clause is part of its event ("agreed to convene", "refused to apologise")
+        for c in tok.children:
+            if c.dep_ == "xcomp" and (f.lemma in _INTENT_VERBS or f.lemma in _REFUSE):
+                governed.add(c.i - sent[0].i)
+    for f in found:
+        if f.head in governed:
+            continue
+        tok = sent[f.head]
+        code, how = _frame_code_how(sent, f, lex)
+        targets = list(f.targets)
+        if how == "default" and f.nested:
+            targets = []  # a verb's general code is too weak a reading for an actor named deep in its object
+        if f.pos == "verb" and f.content is not None and (f.lemma in REPORTING or _root(code) == "01"):
+            if all(m.kind == "group" and not m.country for m in f.sources):
+                continue  # what a newspaper or an NGO says is the news, not an event between states
+            typed, about = _content_code(sent, f, by_head, lex)
+            if typed is not None:
+                code, targets = typed, about
+            elif _root(code) == "01" or code is None:
+                continue
+        if not targets and f.content is not None:
+            # "demanded that the DPRK forsake ...": the actor the clause is about
+            own = {party(m) for m in f.sources}
+            targets = [m for m in f.content_subjects if party(m) not in own]
+        xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if code is None and f.passive and f.lemma in ("hold", "keep") and f.sources:
+            code = "173"  # "Americans held in Russia": held in detention
+        if f.lemma in _INTENT_VERBS and xcomp is not None:
+            inner = by_head.get(xcomp.i - sent[0].i)
+            inner_code = _frame_code(sent, inner, lex) if inner is not None else None
+            code = "03" + (inner_code[1] if inner_code and inner_code[0] == "0" and inner_code[1] in "3456"
+                           else "0")
+            if inner is not None and not targets:
+                targets = list(inner.targets)
+        elif f.lemma in _REFUSE and xcomp is not None:
+            code = "120"
+        if code is None or not code.isdigit():
+            if uncoded is not None and f.pos == "verb" and code is None and f.sources and targets:
+                uncoded.append((f.modality, f.sources[0], targets[0], text[f.clause[0]:f.clause[1]]))
+            continue
+        if _root(code) == "18" and targets and all(party(m) == m.country for m in targets) and \
+                all(party(m) == m.country for m in f.sources):
+            code = "190"  # violence between states is conventional force
+        clause = text[f.clause[0]:f.clause[1]]
+        qty = _quantity(tok)
+        if qty is None and f.passive and f.args:
+            qty = _quantity(sent[f.args[0]])  # "10,000 soldiers are reported to have been sent"
+        sources = list(f.sources)
+        if not targets:
+            if len({party(m) for m in sources}) >= 2 and _root(code) in _SYMMETRIC:
+                for i, a in enumerate(sources):
+                    for b in sources[i + 1:]:
+                        if party(a) != party(b) and a.country != b.country:
+                            out.append(CodedEvent(a, b, code, f.lemma, f.modality, qty, clause, f.head))
+                continue
+            if _root(code) in _MATERIAL_ALONE and f.pos == "verb" and how != "default":
+                for a in sources:
+                    if _state_level(a):
+                        out.append(CodedEvent(a, None, code, f.lemma, f.modality, qty, clause, f.head))
+            continue
+        for a in sources:
+            for b in targets:
+                if party(a) != party(b) and a.country != b.country and (_state_level(a) or _state_level(b)):
+                    out.append(CodedEvent(a, b, code, f.lemma, f.modality, qty, clause, f.head))
+    # one event per pair and root in a sentence: "imposed sanctions on Iran" is read by the verb and the noun
+    seen, unique = set(), []
+    for ev in out:
+        key = (party(ev.source), party(ev.target), ev.cameo[:2], ev.modality)
+        if key not in seen:
+            seen.add(key)
+            unique.append(ev)
+    return unique
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+                                                     "dozens": 24, "dozen": 12}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "k": 1e3}
+
+
+def _number(tok) -> float | None:
+    text = tok.text.lower().replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else None
 
 
 def _quantity(verb):
-    for tok in verb.subtree:
-        if tok.dep_ == "nummod" and tok.like_num:
-            try:
-                value = float(tok.text.replace(",", ""))
-            except ValueError:
-                continue
-            return value, tok.head.text
+    """The first figure in the predicate's own words: "16 people", "$5 million", "24 percentage points"."""
+    words = sorted(verb.subtree, key=lambda t: t.i)
+    for k, tok in enumerate(words):
+        if not (tok.like_num or tok.lower_ in _NUMBER_WORDS) or tok.ent_type_ == "DATE":
+            continue
+        value = _number(tok)
+        if value is None or (1900 <= value <= 2100 and tok.dep_ != "nummod") or \
+                tok.head.lower_ in ("number", "no", "no.", "round", "phase", "stage", "article", "resolution"):
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if nxt is not None and nxt.lower_ in _SCALE:
+            value *= _SCALE[nxt.lower_]
+            nxt = words[k + 2] if k + 2 < len(words) else None
+        prev = words[k - 1] if k > 0 else None
+        if prev is not None and prev.text in ("$", "A$", "US$", "€", "£"):
+            return value, "USD" if prev.text in ("$", "US$") else prev.text
+        if tok.dep_ in ("nummod", "quantmod") or (nxt is not None and nxt.pos_ == "NOUN"):
+            unit = tok.head.text if tok.dep_ == "nummod" else (nxt.text if nxt is not None else "")
+            return value, unit
     return None
-
-
-def code_events(sent, mentions) -> list[CodedEvent]:
-    """Events in one parsed sentence (a spaCy Span or Doc with character offsets matching ``mentions``)."""
-    lexicon = verb_lexicon()
-    out = []
-    actor_mentions = [m for m in mentions if m.country]
-    for verb in sent:
-        if verb.pos_ not in ("VERB",) or verb.lemma_ not in lexicon:
-            continue
-        source = _subject(verb, actor_mentions)
-        if source is None:
-            continue
-        objects = _objects(verb)
-        for obj, prep in objects:
-            # "establish diplomatic relations with Y": the object noun's own preposition
-            patterns = {o for o, _ in lexicon[verb.lemma_] if o}
-            target_tok = obj
-            if prep is not None and prep not in _PREPS and obj.lemma_ not in patterns:
-                continue
-            if obj.lemma_ not in patterns and _mention_at(obj, actor_mentions) is None:
-                # "threatened action against Y", "denounced Y's crackdown": an actor the object itself names
-                target_tok = next((t for t in _nested_actors(obj, actor_mentions)
-                                   if _actor_of(t, actor_mentions).country != source.country), None)
-                if target_tok is None:
-                    continue
-            code = None
-            for obj_lemma, cameo in lexicon[verb.lemma_]:
-                if obj_lemma and obj.lemma_ == obj_lemma:
-                    code = cameo
-                    # the target: the noun's preposition ("relations with Y") or the verb's ("sanctions on Y")
-                    preps = [g for g in obj.children if g.dep_ == "prep" and g.lower_ in _PREPS] + \
-                        [g for g in verb.children if g.dep_ == "prep" and g.lower_ in _PREPS]
-                    for g in preps:
-                        target_tok = next((p for p in g.children if p.dep_ == "pobj"), obj)
-                        if _mention_at(target_tok, actor_mentions) is not None:
-                            break
-                    break
-                if not obj_lemma:
-                    code = cameo
-            target = _actor_of(target_tok, actor_mentions)
-            if code is None or target is None or target.country == source.country:
-                continue
-            if code == "051" and any(t.lemma_ in _MILITARY for t in verb.head.subtree if t is not verb):
-                code = "072"  # support with troops is military aid
-            out.append(CodedEvent(source=source, target=target, cameo=code, verb=verb.lemma_,
-                                  modality=_modality(verb, sent.text), quantity=_quantity(verb.head)
-                                  if verb.dep_ != "ROOT" else _quantity(verb),
-                                  clause=" ".join(t.text for t in verb.subtree)))
-            break
-    # passive "X were sent to Y by Z" and "soldiers ... sent to Russia": the subject is what was sent
-    for verb in sent:
-        holder = verb
-        while holder.dep_ in ("xcomp", "ccomp") and not any(c.dep_ == "nsubjpass" for c in holder.children):
-            holder = holder.head
-        if verb.lemma_ == "send" and any(c.dep_ in ("nsubjpass", "nsubj") for c in holder.children):
-            subj = next(c for c in holder.children if c.dep_ in ("nsubjpass", "nsubj"))
-            src = _mention_at(subj, actor_mentions)
-            dest = next((g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                         for g in c.children if g.dep_ == "pobj"), None)
-            tgt = _mention_at(dest, actor_mentions) if dest is not None else None
-            if src and tgt and src.country != tgt.country and subj.lemma_ in _MILITARY:
-                out.append(CodedEvent(source=src, target=tgt, cameo="072", verb="send",
-                                      modality=_modality(verb, sent.text), quantity=_quantity(subj)))
-    return out
-
-
-def uncoded_pairs(sent, mentions) -> list[tuple]:
-    """(verb, source, target) where a verb outside the lexicon has an actor as its subject and another in its reach.
-
-    The target is the first actor of another country inside the verb's own
-    words, after the verb. These are the pairs an event-type classifier is
-    asked about when the lexicon coded nothing (see ``geopol.coder``).
-    """
-    actor_mentions = [m for m in mentions if m.country]
-    out = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_ in _REPORTING:
-            continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            continue
-        source = _subject(verb, actor_mentions)
-        if source is None:
-            continue
-        words = sorted(verb.subtree, key=lambda t: t.i)
-        target = next((m for t in words if t.i > verb.i and (m := _mention_at(t, actor_mentions)) is not None
-                       and m.country != source.country), None)
-        if target is not None:
-            out.append((verb, source, target))
-    return out

@@ -1,31 +1,36 @@
-"""The facts stage: events, relations, claims and hypotheses from the sentences that can hold them.
+"""The facts stage: events, relations, claims and hypotheses from every sentence that names an actor.
 
-Contract: requires sentences and mentions; assigns events, relations and
-hypotheses (model records, each with its sentence as evidence).
+Contract: requires sentences and mentions; assigns events, relations,
+claims and hypotheses (model records, each with its sentence as evidence)
+and adds the mentions coreference finds.
 
-Events come from the verb lexicon where it codes a verb; where it codes none
-in a sentence, a verb with an actor as subject and another actor in its reach
-is typed by the event classifier (a coder registered by name in
-:mod:`geopol.coder`), and kept only when its margin is at least
-``MIN_MARGIN``. The default coder is ``vectors`` (n-grams and word vectors,
-no second parse): cross-validated on PLV at that margin, precision 0.94–0.96
-for 67–68% of sentences (``linear``: 0.96–0.97 for 56–57%). Only
-sentences with two actors, or with a conditional, are parsed (spaCy, in
-batches). Documents longer than ``MAX_DOC_CHARS`` are indexed for mentions
-only: a file that size is a corpus dump, not an article.
+Each document's sentences are parsed (spaCy, in batches across documents)
+and read in order: coreference (:mod:`geopol.text.coref`) resolves
+pronouns and definite descriptions against what came before, frames
+(:mod:`geopol.text.frames`) give each predicate its actors, the lexicon
+codes them (:mod:`geopol.text.events`). A byline line ("Statement by ...")
+names the author that "I" and "we" stand for and holds no event. Where the
+lexicon codes no verb that has an actor for source and another for target,
+the event classifier (a coder registered by name in :mod:`geopol.coder`)
+may type it, kept only at a margin of at least ``MIN_MARGIN``. The same
+event read twice in one document (the headline and the lede) is one event
+with both sentences as evidence. Documents longer than ``MAX_DOC_CHARS``
+are indexed for mentions only: a file that size is a corpus dump, not an
+article.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import codes
-from ..coder import get_coder
-from ..coder.features import mark
 from ..model import Claim, Event, Evidence, Hypothesis, Quantity, Relation
-from .claims import find_claims, might_hold_claim
-from .events import _modality, _quantity, code_events, uncoded_pairs
+from .claims import find_claims
+from .coref import DocumentContext, author_of, resolve_sentence
+from .events import code_events, party
 from .hypotheses import find_hypothesis
 from .parse import load_nlp
-from .relations import find_relations
+from .relations import find_relations, relations_from_events
 from .timex import resolve
 
 __all__ = ["extract_facts_many", "MAX_DOC_CHARS", "MIN_MARGIN", "CAMEO_FOR_TYPE"]
@@ -42,87 +47,143 @@ CAMEO_FOR_TYPE = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE
 def _attribution(text: str, mentions) -> str | None:
     """The actor named after "according to", if any."""
     k = text.lower().find("according to")
-    return next((m.country for m in mentions if m.country and m.start >= k), None) if k >= 0 else None
+    return next((party(m) for m in mentions if m.country and m.start >= k), None) if k >= 0 else None
 
 
-def _candidates(chunk) -> list[tuple]:
-    """The sentences of a chunk worth parsing: two actors, or one with a conditional or a reporting verb."""
-    out = []
+def _sentences(chunk) -> list[tuple]:
+    """(index, start, end, paragraph, text, mentions) of every sentence of a chunk."""
     by_sentence: dict[int, list] = {}
     for idx, m in chunk.mentions:
         by_sentence.setdefault(idx, []).append(m)
-    for k, (s, e, _) in enumerate(chunk.sentences):
-        ms = by_sentence.get(chunk.first_sentence + k, [])
-        text = chunk.text[s - chunk.offset:e - chunk.offset]
-        if len({m.country for m in ms if m.country}) >= 2 or (ms and (find_hypothesis(text)
-                                                                       or might_hold_claim(text))):
-            out.append((s, e, text, ms))
+    out = []
+    for k, (s, e, p) in enumerate(chunk.sentences):
+        idx = chunk.first_sentence + k
+        out.append((idx, s, e, p, chunk.text[s - chunk.offset:e - chunk.offset], by_sentence.get(idx, [])))
     return out
 
 
-def extract_facts_many(items: list[tuple], *, batch_size: int = 64, coder: str | None = "vectors") -> None:
-    """Fill the events, relations, claims and hypotheses of (chunk, document date) pairs, the candidate
-    sentences of all of them parsed in one batch; ``coder=None`` uses the lexicon alone.
+def _local(m, s):
+    return replace(m, start=m.start - s, end=m.end - s)
 
-    Parsing in batches of 64 sentences runs about 1.4 times as fast as the
-    dozen sentences one article holds, so ingest hands over several documents.
+
+def _at_event_time(m, time, registry, doc_day):
+    """A person mention re-read on the day of the event it takes part in: Mao Zedong in 1949 is China's
+    government, whatever the article's date (the text's own title, when it gave one, still wins)."""
+    if m is None or m.kind != "person" or not m.person or registry is None or m.origin in ("title", "apposition") \
+            or time.start is None or time.precision == "unknown" or m.person not in registry:
+        return m
+    day = time.start if time.end is None else time.start + (time.end - time.start) / 2
+    if doc_day is not None and abs((day - doc_day).days) < 366:
+        return m
+    country, role = registry.affiliation(m.person, day)
+    if not country:
+        return m
+    code = registry_code(registry, country, role)
+    return replace(m, actor=code, country=country, role=role)
+
+
+def registry_code(registry, country: str, role: str | None) -> str:
+    actor = registry.get(country)
+    cameo = dict(actor.attributes).get("cameo", country) if actor is not None else country
+    return cameo + (role or "")
+
+
+def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=None, registry=None) -> None:
+    """Fill the events, relations, claims and hypotheses of (chunk, document date) pairs; every sentence of
+    all of them is parsed in one batch. ``classify`` (a coder's ``predict``) types the verbs the lexicon
+    leaves uncoded; None reads with the lexicon alone. ``registry`` gives the sector nouns of coreference
+    and the affiliation of persons at the time of an event.
     """
     nlp = load_nlp()
-    pending = []  # sentences left for the classifier
-    candidates = [(chunk, doc_date, *c) for chunk, doc_date in items for c in _candidates(chunk)]
-    docs = nlp.pipe([c[4] for c in candidates], batch_size=batch_size)
-    for (chunk, doc_date, s, e, text, ms), parsed in zip(candidates, docs):
-        # mentions in sentence-local offsets, as the parse sees them
-        local = [m.__class__(m.start - s, m.end - s, m.text, m.actor, m.country, m.kind, m.role, m.person,
-                             m.possessive) for m in ms]
+    roles = registry.roles if registry is not None else {}
+    work = [(chunk, day, sent) for chunk, day in items for sent in _sentences(chunk)]
+    docs = nlp.pipe([w[2][4] for w in work], batch_size=batch_size)
+    pending = []  # verbs left for the classifier
+    contexts: dict[str, DocumentContext] = {}
+    for (chunk, day, (idx, s, e, para, text, ms)), parsed in zip(work, docs):
+        ctx = contexts.setdefault(chunk.doc, DocumentContext())
+        local = [_local(m, s) for m in ms]
+        if idx == 0 or (ctx.author is None and ctx.sentence == 0):
+            author = author_of(text, local)
+            if author is not None:
+                ctx.author = author
+                ctx.sentence += 1
+                continue  # a byline holds no event
+        extra = resolve_sentence(parsed, local, ctx, paragraph=para, roles=roles)
+        for m in extra:
+            chunk.mentions.append((idx, replace(m, start=m.start + s, end=m.end + s)))
+        local = local + extra
         evidence = (Evidence(doc=chunk.doc, start=s, end=e, text=text),)
-        when = resolve(text, doc_date)
+        when = resolve(text, day)
         attributed = _attribution(text, [m for m in local if m.country])
-        coded = code_events(parsed, local)
-        if not coded and coder is not None:
-            for verb, src, tgt in uncoded_pairs(parsed, local)[:1]:
-                pending.append((chunk, doc_date, mark(text, (src.start, src.end), (tgt.start, tgt.end)), verb, src,
-                                tgt, text, evidence, when, attributed))
+        uncoded: list = []
+        coded = code_events(parsed, local, uncoded=uncoded if classify is not None else None)
         for ev in coded:
-            cameo = ev.cameo
-            own = resolve(ev.clause, doc_date) if ev.clause else when
-            event_time = own if own.precision != "unknown" else when
+            own = resolve(ev.clause, day) if ev.clause else when
+            time = own if own.precision != "unknown" else when
+            ev = replace(ev, source=_at_event_time(ev.source, time, registry, day),
+                         target=_at_event_time(ev.target, time, registry, day))
+            src, tgt = party(ev.source), party(ev.target)
+            if src == tgt or (ev.target is not None and ev.source.country == ev.target.country):
+                continue
             chunk.events.append(Event(
-                source=ev.source.country, target=ev.target.country, cameo=cameo,
-                plover=codes.plover_for_cameo(cameo), quad=codes.quad_class(cameo), goldstein=codes.goldstein(cameo),
-                time=event_time, modality=ev.modality,
+                source=src, target=tgt, cameo=ev.cameo,
+                plover=codes.plover_for_cameo(ev.cameo), quad=codes.quad_class(ev.cameo),
+                goldstein=codes.goldstein(ev.cameo), time=time,
+                modality=ev.modality,
                 quantity=Quantity(value=ev.quantity[0], unit=ev.quantity[1]) if ev.quantity else None,
-                attributed_to=attributed if attributed not in (ev.source.country, ev.target.country) else None,
-                source_actor=ev.source.actor, target_actor=ev.target.actor, source_text=ev.source.text,
-                target_text=ev.target.text, origin="text", evidence=evidence))
+                attributed_to=attributed if attributed not in (src, tgt) else None,
+                source_actor=ev.source.actor, target_actor=ev.target.actor if ev.target is not None else None,
+                source_text=ev.source.text, target_text=ev.target.text if ev.target is not None else None,
+                origin="text", evidence=evidence))
+        for verb, src, tgt, clause in uncoded[:1]:
+            pending.append((chunk, day, text, verb, src, tgt, clause, evidence, when, attributed, s))
         for a, b, sign, strength, kind, _, _ in find_relations(parsed, local):
-            chunk.relations.append(Relation(a=a.country, b=b.country, sign=sign, strength=sign * strength,
+            chunk.relations.append(Relation(a=party(a), b=party(b), sign=sign, strength=sign * strength,
                                             kind=kind, time=when, evidence=evidence))
         for c in find_claims(parsed, local):
             chunk.claims.append(Claim(speaker=c["speaker"], content=c["content"], speaker_actor=c["speaker_actor"],
                                       about=c["about"], stance=c["stance"], time=when, evidence=evidence))
         hyp = find_hypothesis(text)
         if hyp:
-            actors = tuple(dict.fromkeys(m.country for m in ms if m.country))
+            actors = tuple(dict.fromkeys(party(m) for m in local if m.country))
             chunk.hypotheses.append(Hypothesis(condition=hyp[0], consequence=hyp[1], actors=actors,
                                                evidence=evidence))
     if pending:
-        _classify(pending, coder)
+        _classify(pending, classify)
+    for chunk, _ in items:
+        chunk.events = _merge(chunk.events)
+        chunk.relations.extend(relations_from_events(chunk.events, chunk.relations))
 
 
-def _classify(pending, coder: str) -> None:
-    types = get_coder(coder).predict([p[2] for p in pending])
-    for (chunk, doc_date, _, verb, src, tgt, text, evidence, when, attributed), (kind, margin) in zip(pending, types):
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per (source, target, code, time, modality) in a document, with every sentence behind it."""
+    out: dict[tuple, Event] = {}
+    for ev in events:
+        key = (ev.source, ev.target, ev.cameo, ev.time, ev.modality)
+        old = out.get(key)
+        if old is None:
+            out[key] = ev
+        else:
+            evidence = old.evidence + tuple(x for x in ev.evidence if x not in old.evidence)
+            out[key] = replace(old, evidence=evidence, quantity=old.quantity or ev.quantity)
+    return list(out.values())
+
+
+def _classify(pending, classify) -> None:
+    from ..coder.features import mark
+
+    marked = [mark(p[2], (p[4].start, p[4].end), (p[5].start, p[5].end)) for p in pending]
+    types = classify(marked)
+    for (chunk, day, text, verb, src, tgt, clause, evidence, when, attributed, s), (kind, margin) in zip(pending, types):
         cameo = CAMEO_FOR_TYPE.get(kind or "")
         if cameo is None or margin < MIN_MARGIN:
             continue
-        own = resolve(" ".join(t.text for t in verb.subtree), doc_date)
-        qty = _quantity(verb)
+        own = resolve(clause, day)
         chunk.events.append(Event(
-            source=src.country, target=tgt.country, cameo=cameo, plover=codes.plover_for_cameo(cameo),
+            source=party(src), target=party(tgt), cameo=cameo, plover=codes.plover_for_cameo(cameo),
             quad=codes.quad_class(cameo), goldstein=codes.goldstein(cameo),
-            time=own if own.precision != "unknown" else when, modality=_modality(verb, text),
-            quantity=Quantity(value=qty[0], unit=qty[1]) if qty else None,
-            attributed_to=attributed if attributed not in (src.country, tgt.country) else None,
+            time=own if own.precision != "unknown" else when, modality=verb,
+            attributed_to=attributed if attributed not in (party(src), party(tgt)) else None,
             source_actor=src.actor, target_actor=tgt.actor, source_text=src.text, target_text=tgt.text,
             origin="text", evidence=evidence))

@@ -206,6 +206,8 @@ class _Scan:
         keys = self.keys
         for alias_toks, bucket in self.f._upper.get(keys[j], ()):
             k = len(alias_toks)
+            if k == 1 and len(alias_toks[0]) < 2:
+                continue  # "I", "A": a one-letter name is a word
             if keys[j:j + k] == alias_toks:
                 end = self.kept[j + k - 1] + 1
                 if self._capitalised(i, end):
@@ -216,9 +218,18 @@ class _Scan:
         """(tokens, aliases, origin) of the longest name starting at token i."""
         n1, b1 = self._exact(i)
         n2, b2 = self._dictionary(i)
-        if n2 > n1:
-            return n2, b2, "dictionary"
-        return (n1, b1, "registry") if n1 else (0, None, None)
+        n, b, origin = (n2, b2, "dictionary") if n2 > n1 else (n1, b1, "registry") if n1 else (0, None, None)
+        if n and all(a.kind in ("capital", "place") for a in b) and self._names_thing(i + n):
+            return 0, None, None  # "the Washington Post", "the Oslo Accords": a city naming something else
+        return n, b, origin
+
+    def _names_thing(self, j) -> bool:
+        """A capitalised common noun follows: the place before it is part of another name."""
+        if j >= self.n or not self.words[j][:1].isupper() or not self.words[j].isalpha() or self.glued(j):
+            return False
+        if self.role_at(j)[0] or self.words[j] in _MONTHS_DAYS or self.words[j] in TITLES:
+            return False  # "Moscow Mayor", "Beijing Sunday"
+        return not self._exact(j)[0] and not self._dictionary(j)[0]
 
     def role_at(self, i):
         lower = self.lower
@@ -286,6 +297,14 @@ class _Scan:
         while m < self.n and self.lower[m] in _MODIFIERS and not self.role_at(m)[0] and m - k < 2:
             m += 1
         rn, r = self.role_at(m)
+        if not rn:
+            # "Irish nationalist guerrillas", "Ethiopian and Eritrean forces" stay out: one or two plain
+            # lower-case words, then the sector noun
+            m = k
+            while m < self.n and m - k < 2 and self.words[m].isalpha() and self.words[m].islower() \
+                    and self.lower[m] not in FUNCTION_WORDS and not self.role_at(m)[0]:
+                m += 1
+            rn, r = self.role_at(m) if m > k else (0, None)
         if not rn:
             return k, None
         end = m + rn

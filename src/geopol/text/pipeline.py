@@ -110,10 +110,12 @@ def _facts(registry, coder: str = "vectors") -> Stage:
         run_batch([chunk])
 
     def run_batch(chunks: list[Chunk]) -> None:
+        from ..coder import get_coder
         from .facts import MAX_DOC_CHARS, extract_facts_many
 
-        extract_facts_many([(c, c.date) for c in chunks if c.n_chars <= MAX_DOC_CHARS],
-                           coder=None if coder == "rules" else coder)
+        classify = None if coder == "rules" else get_coder(coder).predict
+        extract_facts_many([(c, c.date) for c in chunks if c.n_chars <= MAX_DOC_CHARS], classify=classify,
+                           registry=registry)
 
     return Stage("facts.v1", requires=("sentences", "mentions"), assigns=("events", "relations", "claims", "hypotheses"),
                  run=run, run_batch=run_batch)

@@ -105,3 +105,48 @@ def find_relations(doc, mentions) -> list[tuple]:
                     if c.country != a.country:
                         out.append((a, c, sign, strength, kind, s, e))
     return out
+
+
+EVENTS_MIN = 2          # events a pair needs before its events say how it stands
+EVENTS_MIN_WEIGHT = 6.0  # summed Goldstein magnitude they need
+
+
+def relations_from_events(events, phrase_relations=()) -> list:
+    """Standing ties read off a document's events: a pair of states linked by at least ``EVENTS_MIN``
+    asserted events whose Goldstein values all have one sign and sum to at least ``EVENTS_MIN_WEIGHT`` in
+    magnitude stands in that sign (kind ``events``, strength the sum over 20, at most 1), unless a phrase
+    already ties the pair. The rule reads a pair as allies or adversaries only when the text shows it
+    acting so more than once; one handshake or one protest is an event, not a standing tie.
+
+    >>> from geopol.model import Event
+    >>> evs = [Event(source="USA", target="ISR", cameo="051", goldstein=3.4), Event(source="USA", target="ISR",
+    ...        cameo="072", goldstein=8.3), Event(source="IRN", target="ISR", cameo="190", goldstein=-10.0)]
+    >>> [(r.a, r.b, r.sign) for r in relations_from_events(evs)]
+    [('ISR', 'USA', 1)]
+    """
+    from ..model import Relation, TimeSpan
+
+    tied = {frozenset((r.a, r.b)) for r in phrase_relations}
+    pairs: dict[frozenset, list] = {}
+    for ev in events:
+        if ev.modality not in ("asserted", "reported") or not ev.source or not ev.target or ev.source == ev.target \
+                or ev.goldstein is None or len(ev.source) != 3 or len(ev.target) != 3:
+            continue
+        pairs.setdefault(frozenset((ev.source, ev.target)), []).append(ev)
+    out = []
+    for pair, evs in sorted(pairs.items(), key=lambda kv: sorted(kv[0])):
+        if pair in tied or len(evs) < EVENTS_MIN:
+            continue
+        signs = {1 if e.goldstein > 0 else -1 if e.goldstein < 0 else 0 for e in evs}
+        total = sum(e.goldstein for e in evs)
+        if len(signs) != 1 or 0 in signs or abs(total) < EVENTS_MIN_WEIGHT:
+            continue
+        sign = signs.pop()
+        starts = [e.time.start for e in evs if e.time.start]
+        ends = [e.time.end or e.time.start for e in evs if e.time.start]
+        time = TimeSpan(start=min(starts), end=max(ends), precision="day") if starts else TimeSpan()
+        a, b = sorted(pair)
+        evidence = tuple(dict.fromkeys(x for e in evs for x in e.evidence))
+        out.append(Relation(a=a, b=b, sign=sign, strength=sign * min(1.0, abs(total) / 20), kind="events",
+                            time=time, evidence=evidence))
+    return out

@@ -1,0 +1,280 @@
+"""Coreference inside a document: pronouns and definite descriptions to the actors they stand for.
+
+Contract: requires the parsed sentences of one document in order and their
+actor mentions; assigns extra :class:`~geopol.text.mentions.FoundMention`
+records (origin ``coreference``) on the words that refer back. A
+rule-based resolver over the spaCy parse (no maintained English resolver
+installs offline with its model; see docs/text.md):
+
+- **first person** ("I", "we", "our", "my"): inside quotation marks, the
+  speaker of the quote (the subject of the sentence's reporting verb, else
+  the last speaker quoted); outside them, the document's author (the person
+  a "Statement by ..." or "Media release, ..." line names); "we"/"our" are
+  the speaker's country; "our two countries" the speaker's and the other
+  state last named;
+- **he, she, his, her**: the last person named before, in this sentence or
+  the previous two;
+- **it, its** (as a subject or a possessor, not "it is ... that"): the actor
+  subject of this sentence before the pronoun, else the last state or IGO
+  named in it before, else the actor subject of the previous sentence;
+- **they, their, them**: the last plural actor (two coordinated states, or
+  a plural sector: "officials", "troops") of this or the previous sentence;
+- **the two countries, both sides, the two governments, the parties**: the
+  last two states named in the last three sentences;
+- **the North, the South**: the state named earlier whose name begins so
+  ("North Korea", "South Sudan"); never when none was named;
+- **a bare sector noun** ("the ambassador", "the government", "the
+  ministry"): the person named earlier with that title, else the state last
+  named in this or the previous sentence with the noun's role, else the
+  author's state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .mentions import FoundMention
+
+__all__ = ["DocumentContext", "resolve_sentence", "author_of"]
+
+_FIRST_SG = frozenset({"i", "me", "my", "mine", "myself"})
+_FIRST_PL = frozenset({"we", "us", "our", "ours", "ourselves"})
+_HE = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_IT = frozenset({"it", "its", "itself"})
+_THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
+_PAIR_NOUNS = frozenset({"countries", "nations", "sides", "governments", "states", "neighbours", "neighbors",
+                         "leaders", "parties", "capitals", "powers", "koreas", "rivals", "allies", "adversaries"})
+_QUOTES = frozenset('"“”')
+_BYLINE_START = ("media release", "press release", "news release", "statement by", "statement from",
+                 "joint statement", "remarks by", "readout of", "message from", "speech by", "statement of")
+_STATE_KINDS = frozenset({"name", "abbrev", "official", "capital", "demonym", "igo", "place"})
+
+
+@dataclass
+class DocumentContext:
+    """What a document has said so far, sentence by sentence."""
+
+    author: FoundMention | None = None
+    history: list = field(default_factory=list)     # [(sentence number, [mentions])], most recent last
+    speaker: FoundMention | None = None             # the last speaker quoted
+    in_quote: bool = False                          # the previous sentence ended inside a quotation
+    subject: FoundMention | None = None             # the previous sentence's main subject, when an actor
+    paragraph: int = -1
+    sentence: int = 0
+
+    def recent(self, n: int):
+        return [m for _, ms in self.history[-n:] for m in ms]
+
+
+def author_of(text: str, mentions) -> FoundMention | None:
+    """The author a byline line names ("Statement by U.S. President Joe Biden ...")."""
+    low = text.strip().lower()
+    if not low.startswith(_BYLINE_START):
+        return None
+    persons = [m for m in mentions if m.kind == "person" and m.country]
+    if persons:
+        return persons[0]
+    return next((m for m in mentions if m.country), None)
+
+
+def _as(m: FoundMention, tok, base, *, country_only=False, role=None) -> FoundMention:
+    s = tok.idx - base
+    if country_only:
+        return FoundMention(s, s + len(tok.text), tok.text, m.country, m.country, "name", None, None,
+                            tok.dep_ == "poss", "coreference")
+    if role is not None:
+        return FoundMention(s, s + len(tok.text), tok.text, m.country + role if m.country else m.actor, m.country,
+                            "sector", role, None, False, "coreference")
+    return replace(m, start=s, end=s + len(tok.text), text=tok.text, possessive=tok.dep_ == "poss",
+                   origin="coreference")
+
+
+def _states(ms):
+    out, seen = [], set()
+    for m in reversed(ms):
+        if m.country and m.kind in _STATE_KINDS | {"sector"} and m.country not in seen:
+            seen.add(m.country)
+            out.append(m)
+    return out  # most recent first
+
+
+def _quoted(doc, base, ctx) -> list[bool]:
+    """For each token: inside quotation marks?"""
+    inside = ctx.in_quote
+    out = []
+    for t in doc:
+        if t.text in _QUOTES or t.text in ("``", "''"):
+            inside = not inside
+            out.append(False)
+            continue
+        out.append(inside)
+    return out
+
+
+def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, roles: dict[str, str]) -> list:
+    """Coreference mentions for one parsed sentence; updates ``ctx`` (call sentences in order)."""
+    base = doc[0].idx if len(doc) else 0
+    if paragraph != ctx.paragraph:
+        ctx.in_quote = False
+        ctx.paragraph = paragraph
+    actors = [m for m in mentions if m.country]
+    quoted = _quoted(doc, base, ctx)
+    covered = {t.i for t in doc for m in mentions if m.start <= t.idx - base < m.end}
+    # the speaker of this sentence: the subject of a reporting verb outside the quotation marks
+    speaker = None
+    for t in doc:
+        if t.lemma_.lower() in ("say", "add", "tell", "state", "insist", "declare", "stress", "note", "warn",
+                                "write", "continue") and t.pos_ == "VERB" and not quoted[t.i - doc[0].i]:
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                speaker = next((m for m in actors if m.start <= subj.idx - base < m.end), None)
+                if speaker is None and subj.lower_ in _HE:
+                    speaker = next((m for m in reversed(ctx.recent(3)) if m.kind == "person"), None)
+                if speaker is not None:
+                    break
+    out: list[FoundMention] = []
+    before: list[FoundMention] = []
+    prev = ctx.recent(1)
+    subjects = [m for t in doc if t.dep_ in ("nsubj", "nsubjpass") for m in actors if m.start <= t.idx - base < m.end]
+    for t in doc:
+        k = t.i - doc[0].i
+        before = [m for m in actors + out if m.end <= t.idx - base]
+        if t.i in covered:
+            continue
+        low = t.lower_
+        if t.pos_ == "PRON" or t.tag_ in ("PRP", "PRP$"):
+            found = _pronoun(t, low, quoted[k], speaker, ctx, before, prev, doc, base)
+            out.extend(found)
+            continue
+        if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            out.extend(_definite(t, low, ctx, before, prev, base, roles, covered, doc, subjects))
+        elif low in _PAIR_NOUNS and any(c.lower_ == "both" for c in t.children):
+            pair = _states(ctx.recent(3) + before)[:2]
+            if len(pair) == 2:
+                out.extend(_as(m, t, base, country_only=True) for m in pair)
+    # what the next sentence will see
+    if speaker is not None:
+        ctx.speaker = speaker
+    elif any(quoted) and ctx.speaker is None:
+        pass
+    quote_marks = sum(1 for t in doc if t.text in _QUOTES or t.text in ("``", "''"))
+    ctx.in_quote = (ctx.in_quote + quote_marks) % 2 == 1
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if main is not None and root.lemma_.lower() in ("say", "tell", "add", "state", "announce", "report"):
+        # "X did Y, officials said": the subject of the reported clause is what the sentence is about
+        inner = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        main = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), main) if inner is not None else main
+    ctx.subject = next((m for m in actors + out if main is not None and m.kind != "person"
+                        and m.start <= main.idx - base < m.end), None)
+    ctx.history.append((ctx.sentence, actors + out))
+    ctx.history = ctx.history[-6:]
+    ctx.sentence += 1
+    return out
+
+
+def _pronoun(t, low, inside, speaker, ctx, before, prev, doc, base) -> list:
+    if low in _FIRST_SG | _FIRST_PL:
+        who = (speaker or ctx.speaker) if inside else (ctx.author if ctx.author is not None else None)
+        if inside and who is None:
+            who = ctx.author
+        if who is None:
+            return []
+        if low in _FIRST_SG:
+            return [_as(who, t, base)]
+        # "our two countries": the speaker's and the other state last named
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if nxt is not None and nxt.lower_ in ("two", "both") and t.i + 2 < len(t.doc) and \
+                t.doc[t.i + 2].lower_ in _PAIR_NOUNS:
+            other = next((m for m in _states(ctx.recent(3) + before) if m.country != who.country), None)
+            return [_as(who, t, base, country_only=True)] + ([_as(other, t, base, country_only=True)] if other else [])
+        return [_as(who, t, base, country_only=True)]
+    if low in _HE:
+        person = next((m for m in reversed(before) if m.kind == "person"), None) or \
+            next((m for m in reversed(ctx.recent(2)) if m.kind == "person"), None)
+        return [_as(person, t, base)] if person is not None else []
+    if low in _IT:
+        if t.dep_ not in ("nsubj", "nsubjpass", "poss") or _expletive(t):
+            return []
+        if t.dep_ == "poss":
+            # "heightening its role": the subject of the possessor's own clause comes first
+            own = _clause_subject_actor(t, before, base)
+            if own is not None:
+                return [_as(own, t, base)]
+        subj = next((m for m in before if m.kind != "person" and any(
+            x.dep_ in ("nsubj", "nsubjpass") and m.start <= x.idx - base < m.end for x in doc)), None)
+        # else the previous sentence's subject, when that subject is an actor ("The agreement ... It": no)
+        cand = subj or ctx.subject
+        return [_as(cand, t, base)] if cand is not None else []
+    if low in _THEY:
+        pool = before or prev
+        plural = [m for m in reversed(pool) if m.kind == "sector" and m.text.endswith("s")]
+        if plural:
+            return [_as(plural[0], t, base)]
+        states = _states(pool)
+        if len(states) >= 2 and t.dep_ in ("nsubj", "poss"):
+            return [_as(m, t, base, country_only=True) for m in states[:2]]
+    return []
+
+
+def _clause_subject_actor(t, before, base):
+    cur = t.head
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return next((m for m in before if m.kind != "person" and m.start <= subj.idx - base < m.end), None)
+            if cur.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or cur.head is cur:
+                return None
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _expletive(t) -> bool:
+    head = t.head
+    return t.dep_ == "expl" or (head.lemma_ == "be" and any(c.dep_ in ("ccomp", "xcomp", "acomp") for c in head.children)
+                                and t.lower_ == "it" and any(c.dep_ == "ccomp" for c in head.children))
+
+
+def _definite(t, low, ctx, before, prev, base, roles, covered, doc, subjects) -> list:
+    """ "the two countries", "the North", "the ambassador", "the government"."""
+    if low in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children):
+        pair = _states(ctx.recent(3) + before)[:2]
+        return [_as(m, t, base, country_only=True) for m in pair] if len(pair) == 2 else []
+    if t.text in ("North", "South") and t.pos_ == "PROPN" and not any(c.dep_ in ("compound", "amod") for c in t.children) \
+            and t.dep_ not in ("compound", "amod"):
+        want = t.text + " "
+        named = [m for m in ctx.recent(6) + before if m.kind in _STATE_KINDS and m.text.startswith(want)]
+        return [_as(named[-1], t, base, country_only=True)] if named else []
+    # a bare sector noun: "the ambassador", "the Government", "the ministry"
+    if any(c.dep_ in ("amod", "compound", "poss") and c.i in covered for c in t.children):
+        return []
+    phrase = low
+    compound = [c for c in t.children if c.dep_ == "compound"]
+    if compound:
+        phrase = " ".join(c.lower_ for c in compound) + " " + low
+    role = roles.get(phrase) or roles.get(low) or roles.get(t.lemma_.lower())
+    if role is None or role not in ("GOV", "MIL", "COP", "JUD", "SPY", "LEG") and not role.startswith("GOV"):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in t.children):
+        return []  # "the Government of Germany": the mention finder or the parse names it
+    # the person introduced with that title
+    title = next((m for m in reversed(ctx.recent(6) + before) if m.kind == "person" and low in m.text.lower()), None)
+    if title is not None:
+        return [_as(title, t, base)]
+    if ctx.author is not None and t.text[:1].isupper() and t.pos_ != "PROPN" or \
+            ctx.author is not None and t.text in ("Government", "Ministry", "Department"):
+        cand = ctx.author  # "the Government has decided", in a minister's own release
+    else:
+        # the state the sentence is about (its first actor subject), else the one last named
+        subjects = [m for m in subjects if m.kind in _STATE_KINDS | {"sector"}]
+        cand = (subjects[0] if subjects else None) or \
+            next((m for m in reversed(before) if m.kind in _STATE_KINDS | {"sector"}), None) or \
+            next((m for m in reversed(prev) if m.kind in _STATE_KINDS | {"sector"}), None)
+    if cand is None and ctx.author is not None:
+        cand = ctx.author
+    if cand is None or not cand.country:
+        return []
+    return [_as(cand, t, base, role=role)]

@@ -1,0 +1,558 @@
+"""Predicate-argument frames over the dependency parse: who does what to whom, in which mood.
+
+Contract: requires a parsed sentence (spaCy ``Doc`` or ``Span``) and the
+actor mentions in it (sentence-local character offsets, coreference
+included); returns :class:`Frame` records, one per predicate that has an
+actor for its source.
+
+A predicate is a verb, an adjective the lexicon knows ("concerned",
+"committed", "ready") or an event noun ("talks", "sanctions", "attack").
+Its arguments:
+
+- **source**: the subject, with its conjuncts ("X, Y and Z met") and
+  appositions ("The Minister, Senator McMullan,"); the passive agent ("by
+  X"); for a verb without a subject, the controller (the object of "urged X
+  to", else the subject of the verb it depends on) or the noun a relative
+  clause hangs on ("..., which"); for a noun, its possessor ("Russia's
+  support"), its "by" or "from" phrase, or the subject of the verb it is the
+  object of ("held talks with");
+- **targets**: the objects and the actors of its prepositional phrases (to,
+  with, against, on, at, toward, into, for; between for nouns), with their
+  conjuncts; for a passive verb, the subject; failing those, the actors named
+  inside the objects ("condemned X's crackdown", "welcomed the agreement
+  between X and Y", "concerned by the violence in Ethiopia") up to three
+  phrases deep, never a city after a locative preposition ("the signature
+  in Washington"); failing those, the targets of the clause a control verb
+  governs ("refused to apologise to China");
+- **mood** (:func:`modality`): negated, hypothetical (a modal, or a clause
+  under a verb of wishing, urging or intending), conditional ("if"), future,
+  reported (under a reporting verb), else asserted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Frame", "frames", "modality", "REPORTING", "mentions_by_token", "actors_at"]
+
+REPORTING = frozenset("""say state tell add announce declare insist maintain note stress warn claim argue assert
+    reiterate repeat affirm reaffirm confirm explain indicate comment respond reply write acknowledge allege
+    report caution emphasise emphasize underline point remark observe predict contend""".split())
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_OBJ = ("dobj", "dative", "iobj", "oprd")
+VERB_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into", "for", "upon", "onto"})
+ADJ_PREPS = VERB_PREPS | {"by", "about", "over", "of", "in"}
+NOUN_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for", "between", "of", "over",
+                        "at", "upon"})
+# Prepositions whose object, inside an object phrase, can be the one acted on ("by" and "from" name the
+# agent of the noun: "crimes by Croatian extremists against Serb civilians").
+NESTED_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for", "between", "of",
+                          "in", "at", "over", "upon", "among"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within"})
+_PLACE_KINDS = frozenset({"capital", "place"})
+_MODALS = {"may": "hypothetical", "might": "hypothetical", "could": "hypothetical", "would": "hypothetical",
+           "should": "hypothetical", "must": "hypothetical", "will": "future", "shall": "future",
+           "'ll": "future", "wo": "future", "ca": "hypothetical"}
+# Verbs whose clause is not (yet) done: wishes, requests, intentions, attempts, fears.
+_IRREALIS = frozenset("""hope want wish seek aim try attempt urge ask call appeal request demand plan intend expect
+    propose suggest encourage need fear threaten offer promise pledge vow agree decide prepare consider
+    recommend advise invite press push lobby help_not allow permit enable order""".split())
+_NEGATING = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid", "stop", "cease", "prevent", "block",
+                       "halt", "forbid", "ban", "prohibit"})
+_ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "help", "go", "come", "move", "manage",
+                        "proceed", "finish", "complete", "stand"})
+_BELIEF = frozenset({"believe", "think", "suppose", "assume", "guess", "doubt", "imagine", "suspect", "feel"})
+_MEASURE = frozenset({"hour", "day", "week", "month", "year", "round", "series", "number", "lot", "couple", "wave",
+                      "spate", "string", "barrage", "kind", "type", "form", "set", "volley", "flurry", "hail",
+                      "dozen", "hundred", "thousand", "part", "parts"})
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
+_LIKELIHOOD = frozenset({"likely", "unlikely", "improbable", "probable", "possible", "impossible", "doubtful",
+                         "uncertain", "conceivable", "plausible", "clear"})
+_MOVING = frozenset({"send", "deploy", "dispatch", "station", "move", "transfer", "fly", "ship", "post"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One predicate with its actors and the words that code it."""
+
+    head: int                 # token index in the sentence
+    lemma: str
+    pos: str                  # verb, adj, noun
+    particle: str
+    sources: tuple            # FoundMention, ...
+    targets: tuple
+    subj: str                 # the subject's head lemma
+    objs: frozenset           # object head lemmas (and the noun of "hours of talks")
+    preps: frozenset          # (preposition, head lemma)
+    prts: frozenset           # particles
+    modality: str
+    content: int | None       # the reported clause's head, for a speech verb
+    clause: tuple[int, int]   # character span of the predicate's own words (sentence-local)
+    passive: bool = False
+    addressee: tuple = ()     # who a speech act is told to ("told X", "urged X")
+    nested: bool = False      # the targets are named inside an object, not the object itself
+    args: tuple = ()          # token indices of the objects (a passive verb's subject first)
+    content_subjects: tuple = ()  # the actors the reported clause has for subject ("that Libya must ...")
+    content_actors: tuple = ()    # every actor the reported clause names
+    primary: str = ""             # the first object's head lemma: a pattern on it reads first
+
+
+def mentions_by_token(doc, mentions) -> list[list]:
+    """For each token, the mentions whose span holds it (sentence-local offsets)."""
+    base = doc[0].idx if len(doc) else 0
+    out = [[] for _ in range(len(doc))]
+    for m in mentions:
+        for t in doc:
+            s = t.idx - base
+            if m.start <= s < m.end:
+                out[t.i - doc[0].i].append(m)
+    return out
+
+
+class _Sentence:
+    def __init__(self, doc, mentions, party):
+        self.doc = doc
+        self.first = doc[0].i if len(doc) else 0
+        self.base = doc[0].idx if len(doc) else 0
+        self.by_token = mentions_by_token(doc, mentions)
+        self.party = party
+
+    def at(self, tok) -> list:
+        return self.by_token[tok.i - self.first]
+
+    def actors_at(self, tok, *, seen=None) -> list:
+        """The actors a noun phrase headed by ``tok`` names as a whole (conjuncts and appositions included)."""
+        seen = seen if seen is not None else set()
+        if tok.i in seen:
+            return []
+        seen.add(tok.i)
+        out = list(self.at(tok))
+        if out:
+            # conjuncts inside the mention's phrase: "the Governments of Sudan and South Sudan"
+            span = {t.i for m in out for t in tok.subtree if m.start <= t.idx - self.base < m.end}
+            for i in span:
+                for c in self.doc[i - self.first].children:
+                    if c.dep_ == "conj" and c.i not in span:
+                        out.extend(self.actors_at(c, seen=seen))
+        else:
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    out.extend(self.actors_at(c, seen=seen))
+            if not out and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                # "Israeli and Palestinian leaders": an adjective naming the actor of an actor noun
+                for c in tok.children:
+                    if c.dep_ in ("amod", "compound", "poss", "nmod") and self.at(c) and _is_agent_noun(tok):
+                        out.extend(self.actors_at(c, seen=seen))
+        for c in tok.children:
+            if c.dep_ == "conj":
+                out.extend(self.actors_at(c, seen=seen))
+        return _unique(out)
+
+    def nested(self, tok, depth: int = 3, *, seen=None) -> list:
+        """Actors named inside a phrase that is no actor itself: possessors, demonyms, prepositional phrases."""
+        seen = seen if seen is not None else set()
+        out = []
+        for c in tok.children:
+            if c.i in seen:
+                continue
+            seen.add(c.i)
+            if c.dep_ in ("poss", "amod", "nmod", "compound") and self.at(c):
+                out.extend(self.actors_at(c))  # "Iraq's", "an Israeli village", "a U.S. request"
+            elif c.dep_ == "compound" and depth > 1:
+                out.extend(self.nested(c, depth - 1, seen=seen))  # "Zimbabwean passport holders"
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and depth > 1:
+                out.extend(self.nested(c, depth - 1, seen=seen))  # "the privilege extended to ..."
+            elif c.dep_ == "prep" and c.lower_ in NESTED_PREPS:
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    found = [m for m in self.actors_at(g)
+                             if not (c.lower_ in _LOCATIVE and m.kind in _PLACE_KINDS)]
+                    out.extend(found)
+                    if depth > 1 and not found:
+                        out.extend(self.nested(g, depth - 1, seen=seen))
+            elif c.dep_ == "conj" and depth > 1:
+                out.extend(self.actors_at(c) or self.nested(c, depth - 1, seen=seen))
+        return _unique(out)
+
+
+def _unique(ms) -> list:
+    out, keys = [], set()
+    for m in ms:
+        k = (m.start, m.end, m.actor)
+        if k not in keys:
+            keys.add(k)
+            out.append(m)
+    return out
+
+
+_AGENT_NOUNS = frozenset("""leader leaders government governments official officials minister ministers president
+    forces troops army military authorities authority diplomat diplomats delegation envoy ambassador regime
+    administration police counterpart counterparts side sides people citizens nationals partners allies""".split())
+
+
+def _is_agent_noun(tok) -> bool:
+    return tok.lemma_.lower() in _AGENT_NOUNS or tok.lower_ in _AGENT_NOUNS
+
+
+def modality(tok) -> str:
+    """The mood of a predicate: negated, hypothetical, conditional, future, reported or asserted.
+
+    The predicate's own words decide first (not, a modal, "if"); then each
+    clause it hangs in, nearest first: under "refuse" it is negated, under a
+    verb of wishing, asking or intending, a belief or "it is likely that" it
+    is hypothetical, in an "if" clause conditional, under a reporting verb
+    reported. Negated, hypothetical and conditional win over future and
+    reported, which win over asserted.
+    """
+    head = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else _governing_verb(tok)
+    if head is None:
+        return "asserted"
+    moods = [_own_mood(head)]
+    cur = head
+    for _ in range(6):
+        if cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl") or cur.head is cur:
+            break
+        gov = cur.head if cur.dep_ != "pcomp" else cur.head.head
+        lemma = gov.lemma_.lower()
+        dep = cur.dep_
+        if dep == "conj":
+            moods.append(_own_mood(gov))
+        elif dep in ("xcomp", "pcomp", "ccomp"):
+            gmood = _own_mood(gov)
+            if lemma in _NEGATING:
+                moods.append("negated")
+            elif (lemma in _BELIEF or lemma in _LIKELIHOOD) and dep == "ccomp":
+                moods.append("hypothetical")
+            elif lemma == "be" and dep == "ccomp" and any(c.dep_ == "acomp" and c.lower_ in _LIKELIHOOD
+                                                          for c in gov.children):
+                moods.append("hypothetical")  # "it is improbable that ..."
+            elif lemma in _IRREALIS and lemma not in _ASPECTUAL:
+                moods.append("hypothetical")
+            elif lemma in REPORTING:
+                moods.append("hypothetical" if gmood in ("negated", "hypothetical", "conditional") else "reported")
+            elif gmood == "negated":
+                moods.append("hypothetical" if dep == "ccomp" else "negated")
+            else:
+                moods.append(gmood)
+        elif dep == "advcl":
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest") for c in cur.children):
+                moods.append("conditional")
+            elif any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):  # a purpose clause
+                gmood = _own_mood(gov)
+                moods.append("hypothetical" if gmood == "negated" else gmood)
+        cur = gov
+    for strong in moods:
+        if strong in ("negated", "hypothetical", "conditional"):
+            return strong
+    if "future" in moods:
+        return "future"
+    return "reported" if "reported" in moods else "asserted"
+
+
+def _own_mood(verb) -> str | None:
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return "negated"
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in _MODALS:
+            return "conditional" if _has_if(verb) else _MODALS[child.lower_]
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "lest"):
+            return "conditional"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ == "ROOT":
+        return "hypothetical"  # a headline infinitive ("US to send troops") is a plan
+    if _has_if(verb) and verb.tag_ in ("VB", "VBP", "VBZ"):
+        return "conditional"
+    return None
+
+
+def _has_if(verb) -> bool:
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+               for c in verb.children)
+
+
+def _governing_verb(tok):
+    cur = tok
+    for _ in range(6):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX", "ADJ"):
+            return cur
+    return None
+
+
+def _subject_tok(verb):
+    return next((c for c in verb.children if c.dep_ in _SUBJ), None)
+
+
+def _primary(direct) -> str:
+    return direct[0].lemma_.lower() if direct else ""
+
+
+# Verbs whose passive states what the subject does: "forces were engaged in", "is committed to".
+_STATIVE = frozenset({"engage", "involve", "commit", "determine", "prepare", "dedicate", "devote", "oblige",
+                      "entitle", "poise", "set", "concern", "disturb", "alarm", "worry", "please", "delight"})
+
+
+def _is_passive(verb) -> bool:
+    if verb.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
+        (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _clause_span(tok, base) -> tuple[int, int]:
+    words = [t for t in tok.subtree]
+    return words[0].idx - base, words[-1].idx + len(words[-1].text) - base
+
+
+def frames(doc, mentions, *, lexicon, party=lambda m: m.country) -> list[Frame]:
+    """The frames of one parsed sentence (a spaCy Doc or Span) whose source is an actor."""
+    sent = _Sentence(doc, [m for m in mentions if m.country or m.kind == "group"], party)
+    out = []
+    for tok in doc:
+        pos = tok.pos_
+        lemma = tok.lemma_.lower()
+        adjective = (pos == "ADJ" or pos == "VERB" and tok.tag_ == "VBN") and \
+            (lexicon.predicate(tok.lower_, "adj") or lexicon.predicate(lemma, "adj"))
+        if adjective and (pos == "ADJ" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+                          or tok.dep_ in ("acomp", "xcomp")):
+            f = _adj_frame(sent, tok)  # "I am deeply disturbed by", "is committed to"
+        elif pos == "VERB" and (lexicon.knows(lemma) or lemma in REPORTING):
+            f = _verb_frame(sent, tok, lemma)
+        elif pos in ("NOUN", "PROPN") and (lexicon.predicate(tok.lower_, "noun") or lexicon.predicate(lemma, "noun")):
+            f = _noun_frame(sent, tok)
+        else:
+            f = None
+        if f is not None:
+            out.append(f)
+            if f.content is not None:
+                # "maintains the crew is held ... and that the US should apologise": each reported clause
+                for c in doc[f.content].children:
+                    if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _subject_tok(c) is not None:
+                        out.append(_with_content(sent, f, c))
+    return out
+
+
+def _with_content(sent, f: Frame, clause) -> Frame:
+    from dataclasses import replace
+
+    subj_tok = _subject_tok(clause)
+    c_subj = tuple(sent.actors_at(subj_tok)) if subj_tok is not None else ()
+    c_actors = tuple(_unique(m for t in clause.subtree for m in sent.at(t)))
+    return replace(f, content=clause.i - sent.first, content_subjects=c_subj, content_actors=c_actors)
+
+
+def _sources(sent, verb, depth: int = 0) -> list:
+    """The actors doing what ``verb`` says."""
+    if depth > 4:
+        return []
+    if _is_passive(verb):
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            return [m for a in agent for m in sent.actors_at(a)]
+        if verb.dep_ == "acl":
+            return []
+    subj = _subject_tok(verb)
+    if subj is not None and not _is_passive(verb):
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return sent.actors_at(verb.head)
+        return sent.actors_at(subj)
+    if subj is not None:
+        return []  # passive without an agent: nobody named
+    if verb.dep_ == "relcl":
+        return sent.actors_at(verb.head)
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and verb.head is not verb:
+        head = verb.head if verb.dep_ != "pcomp" else verb.head.head
+        if verb.dep_ == "xcomp":
+            # object control: "urged all parties to cease", "helped Israel take down"
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None and sent.actors_at(obj):
+                return sent.actors_at(obj)
+        if verb.dep_ == "ccomp" and head.pos_ != "VERB":
+            return []
+        if verb.dep_ == "ccomp":
+            return []
+        return _sources(sent, head, depth + 1)
+    return []
+
+
+def _objects(verb) -> tuple[list, list]:
+    """(direct objects, (preposition token, object) pairs) of a predicate."""
+    direct, preps = [], []
+    for c in verb.children:
+        if c.dep_ == "dative" and c.pos_ == "ADP":  # "sent to Russia" parsed as a dative
+            preps.extend((c, g) for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ in _OBJ:
+            direct.append(c)
+        elif c.dep_ == "prep":
+            preps.extend((c, g) for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ == "agent":
+            continue
+    return direct, preps
+
+
+def _words(verb, direct, preps, sent=None) -> tuple[set, set, set]:
+    objs = set()
+    for o in direct:
+        objs.add(o.lemma_.lower())
+        if o.lemma_.lower() in _MEASURE:  # "four hours of talks", "a series of attacks"
+            objs.update(g.lemma_.lower() for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj")
+        objs.update(c.lemma_.lower() for c in o.children if c.dep_ == "conj")
+    pp = {(p.lower_, o.lemma_.lower()) for p, o in preps} | {(p.lower_, "") for p, _ in preps}
+    if sent is not None:
+        pp |= {(p.lower_, "+") for p, o in preps if sent.actors_at(o)}
+    prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return objs, pp, prts
+
+
+def _targets(sent, tok, direct, preps, allowed, sources) -> list:
+    return _targets_how(sent, tok, direct, preps, allowed, sources)[0]
+
+
+def _targets_how(sent, tok, direct, preps, allowed, sources) -> tuple[list, bool]:
+    """(targets, nested): the actors acted on, and whether they were found only inside the objects."""
+    own = {party for m in sources if (party := sent.party(m))}
+    out = []
+    for o in direct:
+        out.extend(sent.actors_at(o))
+    for p, o in preps:
+        if p.lower_ in allowed:
+            out.extend(m for m in sent.actors_at(o) if not (p.lower_ in _LOCATIVE and m.kind in _PLACE_KINDS))
+    out = [m for m in _unique(out) if sent.party(m) not in own]
+    if out:
+        return out, False
+    nested = []
+    for o in direct:
+        nested.extend(sent.nested(o))
+    for p, o in preps:
+        if p.lower_ in allowed or p.lower_ in ("over", "about", "of", "in"):
+            nested.extend(sent.nested(o))
+    return [m for m in _unique(nested) if sent.party(m) not in own], True
+
+
+def _verb_frame(sent, verb, lemma) -> Frame | None:
+    sources = _sources(sent, verb)
+    passive = _is_passive(verb)
+    direct, preps = _objects(verb)
+    if passive:
+        patient = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl":
+            patient = [verb.head]
+        elif not patient and verb.dep_ == "xcomp":
+            # "soldiers are reported to have been sent": the subject of the raising verb
+            patient = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        direct = patient + direct
+    if not sources and passive and lemma in _MOVING:
+        # "10,000 North Korean soldiers were sent to Russia": a state's own forces, sent by it
+        sources = [m for p in direct[:1] for m in sent.actors_at(p) if m.kind == "sector" and m.role
+                   and m.role.startswith(("MIL", "GOV"))]
+    if not sources and passive and lemma in ("detain", "hold", "imprison", "jail", "arrest", "keep", "capture"):
+        # "Americans detained in Russia": the state the prison is in holds them
+        sources = [m for p, o in preps if p.lower_ in ("in", "by") for m in sent.actors_at(o)
+                   if m.kind in ("name", "capital", "abbrev", "sector", "official")]
+    if not sources:
+        return None
+    objs, pp, prts = _words(verb, direct, preps, sent)
+    targets, nested = _targets_how(sent, verb, direct, preps, VERB_PREPS, sources)
+    addressee = []
+    if lemma in REPORTING:
+        addressee = [m for c in verb.children if c.dep_ in ("dative", "dobj") for m in sent.actors_at(c)]
+        addressee += [m for p, o in preps if p.lower_ == "to" for m in sent.actors_at(o)]
+    if not targets:
+        # a control verb's clause: "refused to apologise to the Chinese government"
+        for c in verb.children:
+            purpose = c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            if c.dep_ == "xcomp" or purpose:  # "sending 400,000 soldiers to support Kim Il-sung"
+                d2, p2 = _objects(c)
+                targets, nested = _targets_how(sent, c, d2, p2, VERB_PREPS, sources)
+                if targets:
+                    break
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None and lemma in REPORTING:
+        clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    content = clause.i - sent.first if clause is not None else None
+    c_subj, c_actors = (), ()
+    if clause is not None:
+        subj_tok = _subject_tok(clause)
+        c_subj = tuple(sent.actors_at(subj_tok)) if subj_tok is not None else ()
+        inside = {t.i for t in clause.subtree}
+        c_actors = tuple(_unique(m for t in clause.subtree for m in sent.at(t) if t.i in inside))
+    subj = _subject_tok(verb)
+    return Frame(head=verb.i - sent.first, lemma=lemma, pos="verb",
+                 particle=" ".join(c.lower_ for c in verb.children if c.dep_ == "prt"),
+                 sources=tuple(sources), targets=tuple(targets), subj=subj.lemma_.lower() if subj is not None else "",
+                 objs=frozenset(objs), preps=frozenset(pp), prts=frozenset(prts), modality=modality(verb),
+                 content=content, clause=_clause_span(verb, sent.base), passive=passive,
+                 addressee=tuple(_unique(addressee)), nested=nested,
+                 args=tuple(o.i - sent.first for o in direct), content_subjects=c_subj, content_actors=c_actors,
+                 primary=_primary(direct))
+
+
+def _adj_frame(sent, adj) -> Frame | None:
+    # "I am deeply concerned by ...", "The United States is committed to helping Ethiopia"
+    holder = adj if adj.dep_ in ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl") else adj.head
+    subj = _subject_tok(holder) or _subject_tok(adj)
+    sources = sent.actors_at(subj) if subj is not None else _sources(sent, holder)
+    if not sources:
+        return None
+    direct, preps = _objects(adj)
+    targets = _targets(sent, adj, direct, preps, ADJ_PREPS, sources)
+    if not targets:
+        for c in list(adj.children) + [g for p, o in preps for g in [o]]:
+            if c.dep_ in ("xcomp", "pcomp", "ccomp"):
+                d2, p2 = _objects(c)
+                targets = _targets(sent, c, d2, p2, VERB_PREPS, sources)
+                if targets:
+                    break
+    objs, pp, prts = _words(adj, direct, preps, sent)
+    return Frame(head=adj.i - sent.first, lemma=adj.lower_, pos="adj", particle="", sources=tuple(sources),
+                 targets=tuple(targets), subj=subj.lemma_.lower() if subj is not None else "", objs=frozenset(objs),
+                 preps=frozenset(pp), prts=frozenset(prts), modality=modality(holder), content=None,
+                 clause=_clause_span(holder, sent.base))
+
+
+def _noun_frame(sent, noun) -> Frame | None:
+    """An event noun with its actors: "Russia's support for Assad", "talks between X and Y"."""
+    sources, targets = [], []
+    between = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            sources.extend(sent.actors_at(c))
+        elif c.dep_ in ("amod", "compound", "nmod") and sent.at(c):
+            sources.extend(sent.actors_at(c))
+        elif c.dep_ == "prep":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if c.lower_ in ("by", "from"):
+                sources.extend(m for o in objs for m in sent.actors_at(o))
+            elif c.lower_ in ("between", "among"):
+                between.extend(m for o in objs for m in sent.actors_at(o))
+            elif c.lower_ in NOUN_PREPS:
+                targets.extend(m for o in objs for m in sent.actors_at(o))
+        elif c.dep_ == "agent":
+            sources.extend(m for g in c.children for m in sent.actors_at(g))
+    if between and len({sent.party(m) for m in between}) >= 2:
+        sources, targets = [between[0]], [m for m in between[1:] if sent.party(m) != sent.party(between[0])]
+    if not sources and targets and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
+        # "Kerry held talks with Lavrov", "launched an attack on": the subject of the verb of the noun
+        sources = _sources(sent, noun.head)
+    if not sources or not targets:
+        return None
+    own = {sent.party(m) for m in sources}
+    targets = [m for m in _unique(targets) if sent.party(m) not in own]
+    if not targets:
+        return None
+    governing = _governing_verb(noun)
+    mood = modality(governing) if governing is not None else "asserted"
+    if mood in ("hypothetical", "future") and any(c.dep_ == "poss" for c in noun.children):
+        mood = "asserted"  # "gauge the status of Russia's support": a possessed event is taken as given
+    objs = {g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"}
+    pp = {(c.lower_, g.lemma_.lower()) for c in noun.children if c.dep_ == "prep" for g in c.children
+          if g.dep_ == "pobj"}
+    span = _clause_span(noun, sent.base)
+    return Frame(head=noun.i - sent.first, lemma=noun.lower_, pos="noun", particle="",
+                 sources=tuple(_unique(sources)), targets=tuple(targets), subj="", objs=frozenset(objs),
+                 preps=frozenset(pp), prts=frozenset(), modality=mood, content=None, clause=span)

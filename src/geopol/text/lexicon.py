@@ -1,0 +1,178 @@
+"""The event lexicon: which CAMEO code a predicate and its arguments make.
+
+Three tables, read once:
+
+- ``data/verbs.tsv``: geopol's own verb lexicon (lemma, object, code), the
+  first word on a verb it knows;
+- ``data/petrarch_verbs.tsv``: PETRARCH2's CAMEO verb dictionary (MIT),
+  about 1,800 verbs and 44,000 phrase patterns, converted by
+  ``scripts/build_verbs.py``: a pattern names the object's head noun, a
+  preposition and its noun, a particle or the subject's head noun
+  ("ask + for aid" 0231, "set + fire" 180, "&MILITARY + move + to border" 154);
+- ``data/predicates.tsv``: adjectives and event nouns (each with the verb
+  whose CAMEO code it takes, or a code of its own), and what a speech act's
+  content makes of it.
+
+A frame (the words around a predicate) is coded by the most specific pattern
+of its verb whose every constraint holds, else by the verb's own code; a
+pattern or verb with the null code says "no event".
+
+>>> lex = lexicon()
+>>> lex.code("ask", "", subj="", objs={"aid"}, preps=set(), prts=set())
+'023'
+>>> lex.code("meet", "", subj="", objs=set(), preps=set(), prts=set())
+'040'
+>>> lex.code("refuse", "", subj="", objs={"price"}, preps=set(), prts=set()) is None
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Lexicon", "lexicon", "Predicate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """An adjective or event noun: the code it makes, or the verb whose code it takes."""
+
+    word: str
+    pos: str        # adj or noun
+    code: str       # a CAMEO code, or '' when ``verb`` decides
+    verb: str       # the verb lemma it nominalises ("invasion" -> "invade"), or ''
+    note: str = ""
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+    return rows[1:]
+
+
+def _known(code: str) -> str:
+    """A code of CAMEO 1.1b3 (geopol's table): PETRARCH2's few newer codes ("176") become their parent."""
+    from .. import codes
+
+    table = codes.cameo_codes()
+    while code and code not in table:
+        code = code[:-1] if len(code) > 3 else (code[:2] + "0" if code[2:] != "0" else "")
+    return code
+
+
+def _constraints(pattern: str) -> tuple:
+    out = []
+    for part in pattern.split(";"):
+        key, _, value = part.partition("=")
+        if key == "prep":
+            prep, _, heads = value.partition(":")
+            out.append(("prep", prep, frozenset(heads.split("|")) if heads else None))
+        else:
+            out.append((key, frozenset(value.split("|")), None))
+    return tuple(out)
+
+
+class Lexicon:
+    """Verb patterns (hand-written first, then PETRARCH2's), adjectives and event nouns."""
+
+    def __init__(self):
+        # (lemma, particle) -> [(constraints, code, priority)]
+        self._patterns: dict[tuple[str, str], list[tuple[tuple, str | None, int]]] = {}
+        self._default: dict[tuple[str, str], str | None] = {}
+        for lemma, obj, code, _note in _rows("verbs.tsv"):
+            key = (lemma.strip(), "")
+            obj = obj.strip()
+            code = "" if code.strip() == "-" else code  # "-": the verb makes no event
+            if obj:
+                self._patterns.setdefault(key, []).append(((("obj", frozenset({obj}), None),), code.strip(), 1))
+            else:
+                self._default.setdefault(key, code.strip())
+        self._hand = set(self._default) | set(self._patterns)
+        self._inherited: set[tuple[str, str]] = set()
+        for lemma, particle, pattern, code, block in _rows("petrarch_verbs.tsv"):
+            key = (lemma, particle)
+            if pattern:
+                cons = _constraints(pattern)
+                if all(c[0] == "subj" for c in cons):
+                    continue  # a block-wide subject pattern ("&MILITARY *") says too little of one verb
+                self._patterns.setdefault(key, []).append((cons, _known(code) or None, 0))
+            elif key not in self._default:
+                self._default[key] = _known(code) or None
+                if block != "verb":
+                    self._inherited.add(key)
+        self.predicates: dict[tuple[str, str], Predicate] = {}
+        for word, pos, code, verb, note in _rows("predicates.tsv"):
+            self.predicates[(word, pos)] = Predicate(word, pos, code, verb, note)
+        self.verbs = {k[0] for k in self._default} | {k[0] for k in self._patterns}
+
+    def knows(self, lemma: str) -> bool:
+        return lemma in self.verbs
+
+    def code(self, lemma: str, particle: str, *, subj: str, objs: set, preps: set, prts: set,
+             primary: str = "") -> str | None:
+        """The CAMEO code of a verb frame, or None (no event).
+
+        ``objs``: head lemmas of the objects; ``preps``: (preposition, head
+        lemma) pairs, with ``(preposition, "+")`` where its object is an
+        actor; ``prts``: particles; ``subj``: the subject's head lemma.
+        """
+        return self.code_how(lemma, particle, subj=subj, objs=objs, preps=preps, prts=prts, primary=primary)[0]
+
+    def code_how(self, lemma: str, particle: str, *, subj: str, objs: set, preps: set,
+                 prts: set, primary: str = "") -> tuple[str | None, str]:
+        """(code, how): ``how`` is ``pattern`` (a phrase pattern matched), ``hand`` (geopol's own verb
+        entry), ``verb`` (PETRARCH2's code for the verb itself) or ``default`` (the code a verb inherits
+        from its synonym block, the weakest reading)."""
+        best, best_score, best_how = None, -1.0, ""
+        keys = [(lemma, particle)] + ([(lemma, "")] if particle else [])
+        for key in keys:
+            for cons, code, priority in self._patterns.get(key, ()):
+                score = len(cons) + priority * 0.5 + 0.25 * any(
+                    c[0] == "obj" and primary in c[1] for c in cons)  # the first object before its conjuncts
+                if score <= best_score:
+                    continue
+                if all(self._holds(c, subj, objs, preps, prts) for c in cons):
+                    best, best_score = code, score
+                    best_how = "hand" if priority else "pattern"
+            if best_score >= 0:
+                return best, best_how
+        for key in keys:
+            if key in self._default:
+                how = "hand" if key in self._hand else "default" if key in self._inherited else "verb"
+                return self._default[key], how
+        return None, ""
+
+    @staticmethod
+    def _holds(c, subj, objs, preps, prts) -> bool:
+        kind, values, heads = c
+        if kind == "obj":
+            return bool(values & objs)
+        if kind == "prep":
+            # a bare preposition ("call on") holds only with an actor after it: not "demanded on Thursday"
+            return any(p == values and (h == "+" if heads is None else h in heads) for p, h in preps)
+        if kind == "prt":
+            return bool(values & prts) or any(p in values and h == "+" for p, h in preps)
+        if kind == "subj":
+            return subj in values
+        return False
+
+    def predicate(self, word: str, pos: str) -> Predicate | None:
+        return self.predicates.get((word, pos))
+
+    def predicate_code(self, word: str, pos: str, **frame) -> str | None:
+        """The code of an adjective or event noun: its own, or its verb's in this frame."""
+        p = self.predicates.get((word, pos))
+        if p is None:
+            return None
+        if p.code:
+            return p.code
+        return self.code(p.verb, "", **frame) if p.verb else None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()
