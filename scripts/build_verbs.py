@@ -16,7 +16,9 @@ row per verb and per pattern:
   (the head noun of the subject, from the pre-verb part);
 - ``code``: the CAMEO code (the first of ``[A:B]``; empty for the null code
   ``---``, which means "no event");
-- ``block``: the synonym block the row comes from (its label); on a verb's
+- ``block``: on a pattern row, ``own`` when the pattern was written for this
+  verb (the dictionary's comment names it), else ``from:VERB`` (borrowed from
+  a synonym of the block); on a verb's
   own row, ``verb`` when the code is the verb's own (``ASK [020]``, or the
   block named after the verb), else the label of the block whose code it
   inherits (a weaker reading: ``deepen`` takes the ``BOOST`` block's 060).
@@ -130,7 +132,8 @@ def build(shared: Path) -> list[list[str]]:
     start = next(i for i, l in enumerate(lines) if l.startswith("####### VERB PATTERNS"))
     block, block_code, verbs = "", "", []
     for raw in lines[start + 1:]:
-        line = raw.partition("#")[0].rstrip()
+        line, _, comment = raw.partition("#")
+        line = line.rstrip()
         if not line.strip():
             continue
         m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
@@ -165,8 +168,13 @@ def build(shared: Path) -> list[list[str]]:
             cons.extend(items)
             if not cons:
                 continue
+            # the comment names the verb the pattern was written for ("# CONDEMN"); the block's other
+            # verbs borrow it
+            origin = re.match(r"\s*([A-Z][A-Z_'-]*)", comment or "")
+            origin = origin.group(1).lower() if origin else ""
             for lemma, particle in verbs:
-                rows.append([lemma, particle, ";".join(cons), code, block])
+                own = origin in (lemma, f"{lemma}_{particle}".strip("_"))
+                rows.append([lemma, particle, ";".join(cons), code, "own" if own else f"from:{origin or block}"])
             continue
         # a verb line: VERB, VERB {forms}, VERB [code], +MULTI_WORD {forms} [code], WIRE_+TAP
         codes = _CODE.findall(line)

@@ -3,7 +3,8 @@
 Each row of tests/golden/cameo_sentences.tsv names a manual example (by its
 code and opening words), the source and target an analyst codes for it, and
 the CAMEO root; the pipeline must produce an event with that pair and root.
-Rows marked ``gap`` are known misses, kept as strict expected failures so
+Non-state armed groups keep their own codes (CAMEO's ``REB``, ``UAF``: "Palestinian
+gunmen" are ``PSEUAF``, not the Palestinian state). Rows marked ``gap`` are known misses, kept as strict expected failures so
 that fixing one is noticed. The figure over all 387 manual examples is
 measured by bench/bench_text.py, not asserted.
 """

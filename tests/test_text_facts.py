@@ -24,7 +24,8 @@ def coder():
     def run(text):
         mentions = finder.find(text, DAY)
         doc = nlp(text)
-        return ([(e.source.country, e.cameo, e.target.country, e.modality) for e in code_events(doc, mentions)],
+        return ([(e.source.country, e.cameo, e.target.country if e.target else None, e.modality)
+                 for e in code_events(doc, mentions)],
                 [(a.country, b.country, sign, kind) for a, b, sign, _, kind, _, _ in find_relations(doc, mentions)])
 
     return run
@@ -36,7 +37,9 @@ def coder():
     ("The United States imposed sanctions on Iran.", [("USA", "163", "IRN", "asserted")]),
     ("Japan did not condemn China.", [("JPN", "111", "CHN", "negated")]),
     ("Russia may attack Ukraine.", [("RUS", "190", "UKR", "hypothetical")]),
-    ("China has supported UN sanctions aimed at moderating North Korea's trade.", []),  # no actor is the object
+    # the UN's sanctions: China endorses the UN's measure (an actor named inside the object)
+    ("China has supported UN sanctions aimed at moderating North Korea's trade.", [("CHN", "051", "UNO", "asserted")]),
+    ("The weather in Paris was fine on Sunday.", []),
     ("Beijing later established diplomatic relations with Seoul.", [("CHN", "050", "KOR", "asserted")]),
 ])
 def test_events(coder, sentence, expected):

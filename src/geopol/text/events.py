@@ -56,7 +56,7 @@ _HOSTILE_ACTION = frozenset({"action", "measure", "measures", "step", "steps", "
                              "retaliation", "consequence", "consequences", "force"})
 _SYMMETRIC = ("04", "03", "05", "06", "08")
 _MATERIAL_ALONE = ("07", "08", "14", "15", "16", "17", "18", "19", "20")
-_INTENT_VERBS = {"agree": "03", "decide": "03", "pledge": "03", "promise": "03", "vow": "03", "intend": "03",
+_INTENT_VERBS = {"agree": "03", "pledge": "03", "promise": "03", "vow": "03", "intend": "03",
                  "plan": "03", "offer": "03", "undertake": "03", "commit": "03"}
 _REFUSE = frozenset({"refuse", "decline", "reject"})
 
@@ -71,6 +71,7 @@ class CodedEvent:
     quantity: tuple[float, str] | None
     clause: str = ""    # the predicate's own words, where its time expression is looked for first
     head: int = -1      # the predicate's token index in the sentence
+    context: str = ""   # the words of the clause it hangs in (looked at next: "a role in the Korean War by sending")
 
 
 def party(m) -> str | None:
@@ -88,6 +89,19 @@ def party(m) -> str | None:
     if role.startswith(NONSTATE_ROLES) or not m.country:
         return m.actor
     return m.country
+
+
+def _context(tok) -> str:
+    """The words of the clause a predicate hangs in: its nearest governing verb's subtree."""
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return ""
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("ccomp",):
+            words = sorted(cur.subtree, key=lambda t: t.i)
+            return " ".join(t.text for t in words)
+    return ""
 
 
 def _state_level(m) -> bool:
@@ -155,11 +169,16 @@ def _frame_code_how(doc, f: Frame, lex) -> tuple[str | None, str]:
                               prts=set(f.prts)), "hand"
 
 
-def code_events(sent, mentions, *, uncoded: list | None = None) -> list[CodedEvent]:
+_RELATIONAL = ("03", "04", "05", "10", "11", "12", "13", "16")
+
+
+def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None) -> list[CodedEvent]:
     """Events in one parsed sentence (a spaCy Span or Doc with character offsets matching ``mentions``).
 
     ``uncoded``, when given, receives (modality, source, target, clause) for each verb the lexicon leaves
     uncoded although it has an actor for source and another for target (what a classifier may type).
+    ``counterpart(source)``, when given, names the other party of a two-sided act ("He broke off
+    relations") whose sentence names none: the state the discourse was last about.
     """
     lex = lexicon()
     found = frames(sent, mentions, lexicon=lex, party=party)
@@ -214,6 +233,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None) -> list[CodedEve
                 all(party(m) == m.country for m in f.sources):
             code = "190"  # violence between states is conventional force
         clause = text[f.clause[0]:f.clause[1]]
+        context = _context(tok)
         qty = _quantity(tok)
         if qty is None and f.passive and f.args:
             qty = _quantity(sent[f.args[0]])  # "10,000 soldiers are reported to have been sent"
@@ -223,17 +243,23 @@ def code_events(sent, mentions, *, uncoded: list | None = None) -> list[CodedEve
                 for i, a in enumerate(sources):
                     for b in sources[i + 1:]:
                         if party(a) != party(b) and a.country != b.country:
-                            out.append(CodedEvent(a, b, code, f.lemma, f.modality, qty, clause, f.head))
+                            out.append(CodedEvent(a, b, code, f.lemma, f.modality, qty, clause, f.head, context))
                 continue
+            if counterpart is not None and _root(code) in _RELATIONAL and f.pos in ("verb", "adj") and \
+                    how != "default" and f.content is None and len(sources) == 1:
+                other = counterpart(sources[0])
+                if other is not None and _state_level(sources[0]):
+                    out.append(CodedEvent(sources[0], other, code, f.lemma, f.modality, qty, clause, f.head, context))
+                    continue
             if _root(code) in _MATERIAL_ALONE and f.pos == "verb" and how != "default":
                 for a in sources:
                     if _state_level(a):
-                        out.append(CodedEvent(a, None, code, f.lemma, f.modality, qty, clause, f.head))
+                        out.append(CodedEvent(a, None, code, f.lemma, f.modality, qty, clause, f.head, context))
             continue
         for a in sources:
             for b in targets:
                 if party(a) != party(b) and a.country != b.country and (_state_level(a) or _state_level(b)):
-                    out.append(CodedEvent(a, b, code, f.lemma, f.modality, qty, clause, f.head))
+                    out.append(CodedEvent(a, b, code, f.lemma, f.modality, qty, clause, f.head, context))
     # one event per pair and root in a sentence: "imposed sanctions on Iran" is read by the verb and the noun
     seen, unique = set(), []
     for ev in out:

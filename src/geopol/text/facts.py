@@ -114,13 +114,18 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
             chunk.mentions.append((idx, replace(m, start=m.start + s, end=m.end + s)))
         local = local + extra
         evidence = (Evidence(doc=chunk.doc, start=s, end=e, text=text),)
-        when = resolve(text, day)
+        when = resolve(text, day, periods=False)
         attributed = _attribution(text, [m for m in local if m.country])
         uncoded: list = []
-        coded = code_events(parsed, local, uncoded=uncoded if classify is not None else None)
+        coded = code_events(parsed, local, uncoded=uncoded if classify is not None else None,
+                            counterpart=_counterpart(ctx, local))
         for ev in coded:
-            own = resolve(ev.clause, day) if ev.clause else when
-            time = own if own.precision != "unknown" else when
+            forward = ev.modality == "future"
+            time = resolve(ev.clause, day, forward=forward) if ev.clause else when
+            if time.precision == "unknown" and ev.context:
+                time = resolve(ev.context, day, forward=forward)
+            if time.precision == "unknown":
+                time = resolve(text, day, forward=forward, periods=False)
             ev = replace(ev, source=_at_event_time(ev.source, time, registry, day),
                          target=_at_event_time(ev.target, time, registry, day))
             src, tgt = party(ev.source), party(ev.target)
@@ -154,6 +159,20 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
     for chunk, _ in items:
         chunk.events = _merge(chunk.events)
         chunk.relations.extend(relations_from_events(chunk.events, chunk.relations))
+
+
+def _counterpart(ctx, local):
+    """The other state a two-sided act with no named target is with: the state last named before, in this
+    sentence or the two before it, other than the source's."""
+    def find(source):
+        own = party(source)
+        before = [m for m in local if m.end <= source.start][::-1] + ctx.recent(3)[::-1]
+        for m in before:
+            p = party(m)
+            if p and p != own and m.country != source.country and (len(p) == 3 or m.kind == "person"):
+                return m
+        return None
+    return find
 
 
 def _merge(events: list[Event]) -> list[Event]:

@@ -47,7 +47,7 @@ NOUN_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "int
 # Prepositions whose object, inside an object phrase, can be the one acted on ("by" and "from" name the
 # agent of the noun: "crimes by Croatian extremists against Serb civilians").
 NESTED_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for", "between", "of",
-                          "in", "at", "over", "upon", "among"})
+                          "in", "at", "over", "upon", "among", "under"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within"})
 _PLACE_KINDS = frozenset({"capital", "place"})
 _MODALS = {"may": "hypothetical", "might": "hypothetical", "could": "hypothetical", "would": "hypothetical",
@@ -55,8 +55,8 @@ _MODALS = {"may": "hypothetical", "might": "hypothetical", "could": "hypothetica
            "'ll": "future", "wo": "future", "ca": "hypothetical"}
 # Verbs whose clause is not (yet) done: wishes, requests, intentions, attempts, fears.
 _IRREALIS = frozenset("""hope want wish seek aim try attempt urge ask call appeal request demand plan intend expect
-    propose suggest encourage need fear threaten offer promise pledge vow agree decide prepare consider
-    recommend advise invite press push lobby help_not allow permit enable order""".split())
+    propose suggest encourage need fear threaten offer promise pledge vow agree prepare consider
+    recommend advise invite press push lobby allow permit enable order""".split())
 _NEGATING = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid", "stop", "cease", "prevent", "block",
                        "halt", "forbid", "ban", "prohibit"})
 _ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "help", "go", "come", "move", "manage",
@@ -69,6 +69,11 @@ _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _LIKELIHOOD = frozenset({"likely", "unlikely", "improbable", "probable", "possible", "impossible", "doubtful",
                          "uncertain", "conceivable", "plausible", "clear"})
 _MOVING = frozenset({"send", "deploy", "dispatch", "station", "move", "transfer", "fly", "ship", "post"})
+_DETAINING = frozenset({"detain", "hold", "imprison", "jail", "arrest", "keep", "capture", "abduct", "kidnap",
+                        "sentence", "convict", "incarcerate", "intern"})
+_FREEING = frozenset({"release", "free", "pardon", "return", "repatriate", "exchange", "swap", "hand", "extradite",
+                      "deport", "expel", "evacuate", "rescue"})
+_STATE_NAMES = frozenset({"name", "capital", "abbrev", "sector", "official"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,6 +438,10 @@ def _targets_how(sent, tok, direct, preps, allowed, sources) -> tuple[list, bool
     return [m for m in _unique(nested) if sent.party(m) not in own], True
 
 
+def _held_in(sent, preps) -> list:
+    return [m for p, o in preps if p.lower_ in ("in", "by") for m in sent.actors_at(o) if m.kind in _STATE_NAMES]
+
+
 def _verb_frame(sent, verb, lemma) -> Frame | None:
     sources = _sources(sent, verb)
     passive = _is_passive(verb)
@@ -444,15 +453,26 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
         elif not patient and verb.dep_ == "xcomp":
             # "soldiers are reported to have been sent": the subject of the raising verb
             patient = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if patient and patient[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+            patient = [verb.head]  # "Americans who have been detained": the noun the clause hangs on
         direct = patient + direct
     if not sources and passive and lemma in _MOVING:
         # "10,000 North Korean soldiers were sent to Russia": a state's own forces, sent by it
         sources = [m for p in direct[:1] for m in sent.actors_at(p) if m.kind == "sector" and m.role
                    and m.role.startswith(("MIL", "GOV"))]
-    if not sources and passive and lemma in ("detain", "hold", "imprison", "jail", "arrest", "keep", "capture"):
+    if not sources and passive and lemma in _DETAINING:
         # "Americans detained in Russia": the state the prison is in holds them
-        sources = [m for p, o in preps if p.lower_ in ("in", "by") for m in sent.actors_at(o)
-                   if m.kind in ("name", "capital", "abbrev", "sector", "official")]
+        sources = _held_in(sent, preps)
+    if not sources and passive and lemma in _FREEING and direct:
+        # "Americans who have been detained in Venezuela have been released": freed by the state that held them
+        held = [c for c in direct[0].children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _DETAINING]
+        for h in held:
+            sources = _held_in(sent, _objects(h)[1])
+            if sources:
+                break
+        if not sources:
+            sources = [m for p, o in preps if p.lower_ == "from" for m in sent.actors_at(o)
+                       if m.kind in _STATE_NAMES]
     if not sources:
         return None
     objs, pp, prts = _words(verb, direct, preps, sent)

@@ -99,7 +99,9 @@ class Lexicon:
                 cons = _constraints(pattern)
                 if all(c[0] == "subj" for c in cons):
                     continue  # a block-wide subject pattern ("&MILITARY *") says too little of one verb
-                self._patterns.setdefault(key, []).append((cons, _known(code) or None, 0))
+                if block != "own" and key in self._hand:
+                    continue  # a synonym's pattern does not override geopol's own entry for the verb
+                self._patterns.setdefault(key, []).append((cons, _known(code) or None, 0 if block == "own" else -1))
             elif key not in self._default:
                 self._default[key] = _known(code) or None
                 if block != "verb":
@@ -137,7 +139,7 @@ class Lexicon:
                     continue
                 if all(self._holds(c, subj, objs, preps, prts) for c in cons):
                     best, best_score = code, score
-                    best_how = "hand" if priority else "pattern"
+                    best_how = "hand" if priority > 0 else "pattern"
             if best_score >= 0:
                 return best, best_how
         for key in keys:

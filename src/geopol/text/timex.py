@@ -89,8 +89,99 @@ def _month_span(year: int, month: int) -> TimeSpan:
                     precision="month")
 
 
-def resolve(text: str, doc_date: date | None) -> TimeSpan:
-    """The time span a sentence refers to."""
+_AGO = re.compile(r"\b(a|an|one|\d+|" + "|".join(_NUMBERS) + r")\s+(day|week|month|year|decade)s?\s+ago\b")
+_RELATIVE = re.compile(r"\b(last|past|previous|this|earlier this|later this|next|coming)\s+(week|month|year)\b")
+_MONTH_DAY = None  # built below, once MONTHS is known
+
+
+def _shift_month(year: int, month: int, k: int) -> tuple[int, int]:
+    m0 = year * 12 + month - 1 + k
+    return m0 // 12, m0 % 12 + 1
+
+
+def _span(start: date, end: date, precision: str) -> TimeSpan:
+    return TimeSpan(start=min(start, end), end=max(start, end), precision=precision)
+
+
+def _relative(low: str, d: date, forward: bool) -> TimeSpan | None:
+    """Expressions counted from the document's date: today, yesterday, Tuesday, last week, a year ago, July 22."""
+    m = _AGO.search(low)
+    if m:
+        n = 1 if m.group(1) in ("a", "an", "one") else int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
+        unit = m.group(2)
+        if unit == "day":
+            day = d - timedelta(days=n)
+            return _span(day, day, "day")
+        if unit == "week":
+            day = d - timedelta(days=7 * n)
+            return _span(day - timedelta(days=3), day + timedelta(days=3), "day")
+        if unit == "month":
+            y, mo = _shift_month(d.year, d.month, -n)
+            return _month_span(y, mo)
+        years = n * (10 if unit == "decade" else 1)
+        day = d.replace(year=d.year - years) if not (d.month == 2 and d.day == 29) else date(d.year - years, 2, 28)
+        return _span(day - timedelta(days=183), day + timedelta(days=183), "year")
+    if re.search(r"\b(today|tonight|this (?:morning|afternoon|evening))\b", low):
+        return _span(d, d, "day")
+    if re.search(r"\byesterday\b", low):
+        return _span(d - timedelta(days=1), d - timedelta(days=1), "day")
+    if re.search(r"\btomorrow\b", low):
+        return _span(d + timedelta(days=1), d + timedelta(days=1), "day")
+    m = _MONTH_DAY.search(low)
+    if m:
+        g = m.groupdict()
+        month = MONTHS[g["m1"] or g["m2"]]
+        day_n = int(g["d1"] or g["d2"])
+        try:
+            day = date(d.year, month, day_n)
+        except ValueError:
+            day = None
+        if day is not None:
+            if forward and day < d - timedelta(days=1):
+                day = date(d.year + 1, month, day_n) if not (month == 2 and day_n == 29) else day
+            elif not forward and day > d + timedelta(days=7):
+                day = date(d.year - 1, month, day_n) if not (month == 2 and day_n == 29) else day
+            return _span(day, day, "day")
+    m = _RELATIVE.search(low)
+    if m:
+        which, unit = m.group(1), m.group(2)
+        step = -1 if which in ("last", "past", "previous") else 1 if which in ("next", "coming") else 0
+        if unit == "week":
+            if step == 0:
+                return _span(d - timedelta(days=6), d + (timedelta(days=6) if which == "later this" else timedelta(0)),
+                             "day")
+            mid = d + timedelta(days=7 * step)
+            return _span(mid - timedelta(days=4), mid + timedelta(days=4), "day")
+        if unit == "month":
+            if step == 0:
+                end = date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+                return _span(date(d.year, d.month, 1), end if which != "earlier this" else d, "month")
+            y, mo = _shift_month(d.year, d.month, step)
+            return _month_span(y, mo)
+        if step == 0:
+            return _span(date(d.year, 1, 1), d if which == "earlier this" else date(d.year, 12, 31), "year")
+        return _span(date(d.year + step, 1, 1), date(d.year + step, 12, 31), "year")
+    m = re.search(r"\b(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b", low)
+    if m:
+        wd = _WEEKDAYS[m.group(1)]
+        if forward:
+            ahead = (wd - d.weekday()) % 7
+            day = d + timedelta(days=ahead)
+        else:
+            day = d - timedelta(days=(d.weekday() - wd) % 7)
+        return _span(day, day, "day")
+    return None
+
+
+def resolve(text: str, doc_date: date | None, *, forward: bool = False, periods: bool = True) -> TimeSpan:
+    """The time span a sentence (or a clause) refers to.
+
+    ``forward``: the clause speaks of the future ("will arrive in April"),
+    so a month, weekday or day without a year is the next one, not the last.
+    ``periods``: whether a named period ("the Korean War") may date it; off
+    for a whole sentence, where a period named in passing says nothing of
+    when its other clauses happened.
+    """
     low = text.lower().replace("’", "'")
     offset = _offset(low)
     if offset:
@@ -101,6 +192,10 @@ def resolve(text: str, doc_date: date | None) -> TimeSpan:
     m = re.search(rf"\b({_MONTH_WORDS})\s+(1[89]\d\d|20\d\d)\b", low)
     if m:
         return _month_span(int(m.group(2)), MONTHS[m.group(1)])
+    m = re.search(r"\b(1[89]\d\d|20\d\d)\s*[/-]\s*(\d\d)\b(?!\d)", low)
+    if m and int(m.group(2)) == (int(m.group(1)) + 1) % 100:  # a financial or school year: "1997/98"
+        y = int(m.group(1))
+        return TimeSpan(start=date(y, 1, 1), end=date(y + 1, 12, 31), precision="year")
     m = re.search(r"\bsince\s+(1[89]\d\d|20\d\d)\b", low)
     if m:
         return TimeSpan(start=date(int(m.group(1)), 1, 1), end=None, precision="year")
@@ -108,23 +203,31 @@ def resolve(text: str, doc_date: date | None) -> TimeSpan:
     if m:
         y = int(m.group(1)) * 10
         return TimeSpan(start=date(y, 1, 1), end=date(y + 9, 12, 31), precision="decade")
-    m = re.search(r"\b(?:in|during|by)\s+(1[89]\d\d|20\d\d)\b", low)
+    m = re.search(r"\b(?:in|during|by|mid-|early|late|until|before|after)\s*(1[89]\d\d|20\d\d)\b", low)
     if m:
         y = int(m.group(1))
         return TimeSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="year")
-    for name, (start, end) in NAMED_PERIODS.items():
-        if name in low:
-            return TimeSpan(start=start, end=end, precision="day")
+    if periods:
+        for name, (start, end) in NAMED_PERIODS.items():
+            if name in low:
+                return TimeSpan(start=start, end=end, precision="day")
     if doc_date:
-        m = re.search(rf"\b(?:in|since|by|during)\s+({_MONTH_WORDS})\b", low)
+        rel = _relative(low, doc_date, forward)
+        if rel is not None:
+            return rel
+        m = re.search(rf"\b(?:in|since|by|during|until|from)\s+({_MONTH_WORDS})\b", low)
         if m:
             month = MONTHS[m.group(1)]
-            year = doc_date.year if month <= doc_date.month else doc_date.year - 1
+            if forward:
+                year = doc_date.year if month >= doc_date.month else doc_date.year + 1
+            else:
+                year = doc_date.year if month <= doc_date.month else doc_date.year - 1
             return _month_span(year, month)
-        m = re.search(r"\bon\s+(" + "|".join(_WEEKDAYS) + r")\b", low)
-        if m:
-            back = (doc_date.weekday() - _WEEKDAYS[m.group(1)]) % 7
-            day = doc_date - timedelta(days=back)
-            return TimeSpan(start=day, end=day, precision="day")
         return TimeSpan(start=doc_date, end=doc_date, precision="unknown")
     return TimeSpan()
+
+
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH_WORDS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(?P<d1>\d{{1,2}})"
+                        rf"(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})(?!\s*(?:percent|per cent|%))|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+                        rf"(?P<m2>{_MONTH_WORDS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?!,?\s*\d{{4}}))")
