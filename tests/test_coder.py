@@ -184,7 +184,31 @@ def test_the_pipeline_takes_the_coder_by_name():
         with Geopol(Store.open(":memory:"), stages=("segment.v1", "mentions.v1", f"facts.v1:{coder}")) as g:
             g.ingest_text(text, title="example", date="2025-01-01")
             found[coder] = set(g.store.con.execute("SELECT source, target, cameo FROM events").fetchall())
-    assert found["rules"] and found["rules"] < found["parsed"]  # the lexicon's events, and the classifier's
-    assert found["rules"] < found["vectors"]
+    # the classifier only adds to the lexicon's events (at margin 0.4 it adds none on this article)
+    assert found["rules"] and found["rules"] <= found["parsed"] and found["rules"] <= found["vectors"]
     with pytest.raises(InputError, match="unknown coder"):
         Geopol(Store.open(":memory:"), stages=("segment.v1", "mentions.v1", "facts.v1:nope")).pipeline
+
+
+def test_the_classifier_types_a_verb_the_lexicon_does_not_know():
+    """A verb outside both lexicons with an actor on each side goes to the coder named in the pipeline."""
+    from geopol.api import Geopol
+    from geopol.coder import CODERS, register_coder
+    from geopol.store import Store
+
+    seen = []
+
+    class Sure:  # a coder of certain opinions: what it is asked, and that its answer is used
+        def predict(self, marked):
+            seen.extend(marked)
+            return [("ACCUSE", 1.0)] * len(marked)
+
+    register_coder("sure-accuse")(Sure)
+    try:
+        with Geopol(Store.open(":memory:"), stages=("segment.v1", "mentions.v1", "facts.v1:sure-accuse")) as g:
+            g.ingest_text("Japan lambasted China over the island dispute.", date="2012-09-20")
+            events = [(e.source, e.target, e.cameo) for e in g.events()]
+    finally:
+        del CODERS["sure-accuse"]
+    assert seen == ["<s>Japan</s> lambasted <t>China</t> over the island dispute."]
+    assert events == [("JPN", "CHN", "110")]

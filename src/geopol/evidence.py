@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .model import FACT_MODALITIES
 from .analysis.ties import ALLIANCE_VALUES, BASE_WEIGHTS, Observation
 from .store import Store, fact_id
 
@@ -60,7 +61,7 @@ def gather(store: Store, *, background: bool = True) -> Background:
     """Every observation the store holds (events, relations, alliances) and CINC by actor-year."""
     bg = Background()
     for e in store.events():
-        if e.modality != "asserted" or not e.source or not e.target or e.source == e.target:
+        if e.modality not in FACT_MODALITIES or not e.source or not e.target or e.source == e.target:
             continue
         if e.goldstein is None or e.time.start is None:
             continue

@@ -62,7 +62,8 @@ def _write_chunk(store: Store, doc_id: str, chunk, report: IngestReport) -> None
     store.add_sentences(Sentence(doc=doc_id, index=chunk.first_sentence + i, start=s, end=e, paragraph=p)
                         for i, (s, e, p) in enumerate(chunk.sentences))
     store.add_mentions(Mention(doc=doc_id, start=m.start, end=m.end, text=m.text, actor=m.actor, country=m.country,
-                               kind=m.kind, sentence=idx, role=m.role, person=m.person)
+                               kind=m.kind, sentence=idx, role=m.role, person=m.person,
+                               origin=m.origin)
                        for idx, m in chunk.mentions)
     if chunk.events:
         store.put_events(chunk.events)

@@ -20,6 +20,7 @@ from typing import Literal, get_args
 __all__ = [
     "Precision",
     "Modality",
+    "FACT_MODALITIES",
     "ActorKind",
     "TimeSpan",
     "Quantity",
@@ -43,6 +44,8 @@ ActorKind = Literal["state", "igo", "person", "sector", "group"]
 
 PRECISIONS: tuple[str, ...] = get_args(Precision)
 MODALITIES: tuple[str, ...] = get_args(Modality)
+# What counts as having happened: said plainly, or reported ("X said Y had ..."), not wished, feared or denied.
+FACT_MODALITIES: tuple[str, ...] = ("asserted", "reported")
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 
 _record = dataclass(frozen=True, kw_only=True, slots=True)
@@ -169,6 +172,7 @@ class Mention:
     sentence: int = 0
     role: str | None = None
     person: str | None = None
+    origin: str | None = None  # registry, dictionary, title, apposition, introduced, coreference
 
 
 @_record

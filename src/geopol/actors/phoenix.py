@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
-__all__ = ["PhoenixEntry", "parse_codes", "read_entries", "read_agents", "split_code", "key_tokens",
+__all__ = ["PhoenixEntry", "parse_codes", "read_entries", "read_agents", "split_code", "key_tokens", "normal_spelling",
            "dictionary_key", "FUNCTION_WORDS", "JOINERS"]
 
 # Words a capitalised name may write in lower case ("Ministry of Foreign Affairs", "Abu al-Hasan").
@@ -57,7 +57,14 @@ def key_tokens(text: str) -> list[str]:
     >>> key_tokens("Ban Ki-moon"), key_tokens("U.S. Treasury")
     (['BAN', 'KI', 'MOON'], ['U', 'S', 'TREASURY'])
     """
-    return [t for t in _TOKEN.findall(text.upper()) if t not in JOINERS]
+    return [normal_spelling(t) for t in _TOKEN.findall(text.upper()) if t not in JOINERS]
+
+
+def normal_spelling(word: str) -> str:
+    """British and American spellings compare equal: "ORGANISATION" is "ORGANIZATION"."""
+    if word.endswith(("ISATION", "ISATIONS")):
+        return word.replace("ISATION", "IZATION")
+    return word
 
 
 def dictionary_key(text: str) -> str:

@@ -99,6 +99,42 @@ def eval_gsr(
         print(f"{key} actor accuracy: {'n/a' if v is None else f'{v:.4f}'} (of {d[f'n_{key}']} records with a coded {key})")
 
 
+@eval_app.command("articles")
+def eval_articles(
+    ctx: typer.Context,
+    gold: Path = typer.Argument(..., help="The gold file: JSON with an 'articles' object (format: docs/text.md)."),
+    articles: Path = typer.Argument(..., help="The directory holding the articles the gold file names."),
+    coder: str = typer.Option("rules", "--coder", help="The classifier for verbs the lexicon leaves uncoded: "
+                                                       "rules (the default: the lexicon alone), vectors, parsed ..."),
+    fmt: str = _FORMAT,
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss and every unmatched event."),
+) -> None:
+    """Recall (all and core events), precision, relations, claims and quantities on annotated articles.
+
+    Example: geopol eval articles ../shared/data/text-dev/gold.json ../shared/data/text-dev/articles
+    """
+    from ..eval_articles import score_articles
+
+    _check(fmt)
+    s = settings(ctx)
+    scores = score_articles(gold, articles, stages=("segment.v1", "mentions.v1", f"facts.v1:{coder}"),
+                            registry_files=s.registry)
+    d = scores.as_dict()
+    d["coder"] = coder
+    if fmt == "json":
+        print(json.dumps(d))
+        return
+    if verbose:
+        for line in scores.missed:
+            print("missed     " + line)
+        for line in scores.unmatched:
+            print("unmatched  " + line)
+    print(f"{gold.name}: {scores.articles} articles — coder {coder}")
+    for key, v in d["scores"].items():
+        rate = "-" if v["rate"] is None else f"{v['rate']:.3f}"
+        print(f"  {key:<11} {v['hit']:>4}/{v['total']:<4} {rate}")
+
+
 @coder_app.command("train")
 def coder_train(
     files: list[Path] = typer.Argument(..., help="Training files: PLV format (scored by cross-validation) or "

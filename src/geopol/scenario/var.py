@@ -19,6 +19,7 @@ from datetime import date
 
 import numpy as np
 
+from ..model import FACT_MODALITIES
 from ..analysis import periods
 from ..errors import InputError
 
@@ -94,7 +95,7 @@ def event_series(events, dyads: list[tuple[str, str]], start: date, end: date, u
 
     wanted = set(dyads)
     for e in events:
-        if e.modality != "asserted" or e.goldstein is None or e.time.start is None:
+        if e.modality not in FACT_MODALITIES or e.goldstein is None or e.time.start is None:
             continue
         if (e.source, e.target) in wanted:
             k = index.get(period_of(e.time.start))

@@ -136,7 +136,7 @@ class Store:
             SELECT dataset, day, source, target, quad, goldstein FROM dataset_events
             UNION ALL
             SELECT 'text', start, source, target, quad, goldstein FROM events
-            WHERE modality = 'asserted' AND start IS NOT NULL
+            WHERE modality IN ('asserted', 'reported') AND start IS NOT NULL
             UNION ALL
             SELECT dataset, day, source, target, quad, goldstein
             FROM read_parquet('{glob}', hive_partitioning = true, union_by_name = true)""")
@@ -236,7 +236,7 @@ class Store:
             "doc": [m.doc for m in ms], "start": [m.start for m in ms], "end": [m.end for m in ms],
             "text": [m.text for m in ms], "actor": [m.actor for m in ms], "country": [m.country for m in ms],
             "kind": [m.kind for m in ms], "sentence": [m.sentence for m in ms], "role": [m.role for m in ms],
-            "person": [m.person for m in ms]})
+            "person": [m.person for m in ms], "origin": [m.origin for m in ms]})
 
     def documents(self) -> list[Document]:
         rows = self.con.execute("SELECT id, sha256, title, date, date_source, source, format, n_chars "
@@ -268,12 +268,12 @@ class Store:
         return [Sentence(doc=r[0], index=r[1], start=r[2], end=r[3], paragraph=r[4]) for r in rows]
 
     def mentions(self, doc_id: str | None = None) -> list[Mention]:
-        q = ('SELECT doc, start, "end", text, actor, country, kind, sentence, role, person FROM mentions '
+        q = ('SELECT doc, start, "end", text, actor, country, kind, sentence, role, person, origin FROM mentions '
              'WHERE doc IN (SELECT id FROM complete_documents)')
         rows = self.con.execute(q + (" AND doc = ?" if doc_id else "") + " ORDER BY doc, start",
                                 [doc_id] if doc_id else []).fetchall()
         return [Mention(doc=r[0], start=r[1], end=r[2], text=r[3], actor=r[4], country=r[5], kind=r[6],
-                        sentence=r[7], role=r[8], person=r[9]) for r in rows]
+                        sentence=r[7], role=r[8], person=r[9], origin=r[10]) for r in rows]
 
     # -- actors added by users ----------------------------------------
     def put_actor(self, actor: Actor) -> None:

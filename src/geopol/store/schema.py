@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..model import FACT_MODALITIES
+
+FACT_SQL = "(" + ", ".join(f"'{m}'" for m in FACT_MODALITIES) + ")"
+
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migration", "current_version", "migrate", "TABLES"]
 
 MIGRATIONS: dict[int, Callable] = {}
@@ -141,6 +145,20 @@ def _v4(con) -> None:
     con.execute("INSERT INTO dataset_events_v4 SELECT * FROM dataset_events")
     con.execute("DROP TABLE dataset_events")
     con.execute("ALTER TABLE dataset_events_v4 RENAME TO dataset_events")
+
+
+@migration(5)
+def _v5(con) -> None:
+    """Where a mention's reading came from (registry, dictionary, title, apposition, coreference ...), and
+    reported events ("Turkey says a Russian jet violated its airspace") counted as facts with asserted ones."""
+    con.execute("ALTER TABLE mentions ADD COLUMN origin VARCHAR")
+    con.execute("DROP VIEW all_events")
+    con.execute(f"""
+        CREATE VIEW all_events AS
+        SELECT dataset, day, source, target, quad, goldstein FROM dataset_events
+        UNION ALL
+        SELECT 'text', start, source, target, quad, goldstein FROM events
+        WHERE modality IN {FACT_SQL} AND start IS NOT NULL""")
 
 
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -91,6 +91,13 @@ def party(m) -> str | None:
     return m.country
 
 
+def sent_actor(sent, i: int, mentions) -> bool:
+    """Whether token i of the sentence lies in an actor mention."""
+    base = sent[0].idx
+    t = sent[i]
+    return any(m.start <= t.idx - base < m.end for m in mentions)
+
+
 def _context(tok) -> str:
     """The words of the clause a predicate hangs in: its nearest governing verb's subtree."""
     cur = tok
@@ -169,6 +176,8 @@ def _frame_code_how(doc, f: Frame, lex) -> tuple[str | None, str]:
                               prts=set(f.prts)), "hand"
 
 
+# Verbs of meeting take the party met as their object: "meets its commitments" meets no one.
+_MEETING = frozenset({"meet", "visit", "host", "receive", "face", "encounter", "confront", "see", "join"})
 _RELATIONAL = ("03", "04", "05", "10", "11", "12", "13", "16")
 
 
@@ -214,6 +223,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             own = {party(m) for m in f.sources}
             targets = [m for m in f.content_subjects if party(m) not in own]
         xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if _root(code) == "04" and f.lemma in _MEETING and f.args and not f.passive and \
+                not sent_actor(sent, f.args[0], mentions):
+            continue  # "meets its commitments", "faces problems": no one is met
         if code is None and f.passive and f.lemma in ("hold", "keep") and f.sources:
             code = "173"  # "Americans held in Russia": held in detention
         if f.lemma in _INTENT_VERBS and xcomp is not None:

@@ -162,8 +162,8 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
 
 
 def _counterpart(ctx, local):
-    """The other state a two-sided act with no named target is with: the state last named before, in this
-    sentence or the two before it, other than the source's."""
+    """The other state a two-sided act with no named target is with: the other party of the source's last
+    event in the document, else the state last named before, in this sentence or the two before it."""
     def find(source):
         own = party(source)
         before = [m for m in local if m.end <= source.start][::-1] + ctx.recent(3)[::-1]

@@ -308,7 +308,13 @@ def _is_passive(verb) -> bool:
 
 
 def _clause_span(tok, base) -> tuple[int, int]:
+    """The predicate's own words: its subtree up to the first relative or reported clause inside it
+    ("met at the residence where Bolivar died in 1830": the meeting is not dated 1830)."""
     words = [t for t in tok.subtree]
+    cut = next((c for c in tok.subtree if c is not tok and c.dep_ in ("relcl", "ccomp") and c.i > tok.i), None)
+    if cut is not None:
+        first = min(x.i for x in cut.subtree)
+        words = [t for t in words if t.i < first] if first > tok.i else words
     return words[0].idx - base, words[-1].idx + len(words[-1].text) - base
 
 
@@ -324,7 +330,7 @@ def frames(doc, mentions, *, lexicon, party=lambda m: m.country) -> list[Frame]:
         if adjective and (pos == "ADJ" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
                           or tok.dep_ in ("acomp", "xcomp")):
             f = _adj_frame(sent, tok)  # "I am deeply disturbed by", "is committed to"
-        elif pos == "VERB" and (lexicon.knows(lemma) or lemma in REPORTING):
+        elif pos == "VERB":  # a verb the lexicon does not know still has a frame, for a classifier to type
             f = _verb_frame(sent, tok, lemma)
         elif pos in ("NOUN", "PROPN") and (lexicon.predicate(tok.lower_, "noun") or lexicon.predicate(lemma, "noun")):
             f = _noun_frame(sent, tok)

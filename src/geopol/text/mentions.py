@@ -50,7 +50,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable
 
-from ..actors.phoenix import FUNCTION_WORDS, JOINERS
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..actors.phoenix import FUNCTION_WORDS, JOINERS, normal_spelling
 from ..actors.registry import COUNTRY_KINDS, Alias, Registry, family_name, slug
 
 __all__ = ["MentionFinder", "FoundMention", "TITLES", "COMMON_SURNAME"]
@@ -176,7 +178,7 @@ class _Scan:
         # the dictionaries compare words without joiners: keys[j] is token kept[j]
         self.kept = [i for i, w in enumerate(self.words) if w not in JOINERS]
         self.pos = {i: j for j, i in enumerate(self.kept)}
-        self.keys = [self.words[i].upper() for i in self.kept]
+        self.keys = [normal_spelling(self.words[i].upper()) for i in self.kept]
 
     # -- matching -------------------------------------------------------
     def glued(self, i: int) -> bool:
@@ -206,8 +208,8 @@ class _Scan:
         keys = self.keys
         for alias_toks, bucket in self.f._upper.get(keys[j], ()):
             k = len(alias_toks)
-            if k == 1 and len(alias_toks[0]) < 2:
-                continue  # "I", "A": a one-letter name is a word
+            if k == 1 and (len(alias_toks[0]) < 2 or self.lower[i] in STOP_WORDS):
+                continue  # "I", "On", "We": a name that is an English word is the word
             if keys[j:j + k] == alias_toks:
                 end = self.kept[j + k - 1] + 1
                 if self._capitalised(i, end):
