@@ -18,7 +18,12 @@ import re
 __all__ = ["REPORTING", "find_claims", "might_hold_claim"]
 
 REPORTING = {"say", "claim", "state", "note", "argue", "warn", "insist", "indicate", "assert", "declare",
-             "announce", "perceive", "view", "consider", "believe", "stress", "tell", "add", "allege", "see"}
+             "announce", "perceive", "view", "consider", "believe", "stress", "tell", "add", "allege", "see",
+             "maintain", "hope", "reiterate", "emphasise", "emphasize", "caution", "deny", "complain", "accuse",
+             "blame", "charge", "criticise", "criticize", "condemn", "praise", "welcome", "urge"}
+# Verbs whose claim is said of their object ("accused Venezuela of harbouring guerrillas").
+_OF_OBJECT = {"perceive", "view", "see", "consider", "accuse", "blame", "charge", "criticise", "criticize", "condemn",
+              "praise", "welcome", "urge"}
 _FORMS = re.compile(r"\b(sa(?:y|ys|id)|claim(?:s|ed)?|stat(?:es|ed)|not(?:es|ed)|argu(?:es|ed)|warn(?:s|ed)?|"
                     r"insist(?:s|ed)?|indicat(?:e|es|ed)|assert(?:s|ed)?|declar(?:e|es|ed)|announc(?:e|es|ed)|"
                     r"perceiv(?:e|es|ed)|views?|viewed|consider(?:s|ed)?|believ(?:e|es|ed)|stress(?:es|ed)?|"
@@ -65,7 +70,7 @@ def find_claims(doc, mentions) -> list[dict]:
         comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
         if comp is not None:
             content_tokens = list(comp.subtree)
-        elif verb.lemma_ in ("perceive", "view", "see", "consider"):
+        elif verb.lemma_ in _OF_OBJECT:
             content_tokens = [t for c in verb.children if c.dep_ in ("dobj", "prep", "oprd") for t in c.subtree]
         else:
             continue

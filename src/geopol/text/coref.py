@@ -61,6 +61,7 @@ class DocumentContext:
     subject: FoundMention | None = None             # the previous sentence's main subject, when an actor
     paragraph: int = -1
     sentence: int = 0
+    quoted_start: bool = False                      # the sentence read last began inside a quotation
 
     def recent(self, n: int):
         return [m for _, ms in self.history[-n:] for m in ms]
@@ -119,6 +120,7 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
         ctx.paragraph = paragraph
     actors = [m for m in mentions if m.country]
     quoted = _quoted(doc, base, ctx)
+    ctx.quoted_start = ctx.in_quote or (len(doc) > 0 and doc[0].text in _QUOTES)
     covered = {t.i for t in doc for m in mentions if m.start <= t.idx - base < m.end}
     # the speaker of this sentence: the subject of a reporting verb outside the quotation marks
     speaker = None
@@ -214,6 +216,9 @@ def _pronoun(t, low, inside, speaker, ctx, before, prev, doc, base) -> list:
         states = _states(pool)
         if len(states) >= 2 and t.dep_ in ("nsubj", "poss"):
             return [_as(m, t, base, country_only=True) for m in states[:2]]
+        if t.dep_ in ("nsubj", "poss") and ctx.subject is not None and ctx.subject.kind == "sector" and \
+                (ctx.subject.role or "").startswith("GOV"):
+            return [_as(ctx.subject, t, base)]  # "the Venezuelan regime ... They have announced"
     return []
 
 

@@ -31,12 +31,16 @@ are facts downstream.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .frames import REPORTING, Frame, frames
+from .frames import REPORTING, Frame, frames, statement_frame
 from .lexicon import lexicon
 
-__all__ = ["CodedEvent", "code_events", "party", "STATE_ROLES", "NONSTATE_ROLES"]
+__all__ = ["CodedEvent", "code_events", "code_statement", "party", "STATE_ROLES", "NONSTATE_ROLES"]
+
+# What a sentence of a statement says without a reporting verb, when it says it plainly enough to be an
+# act of its own: a demand, a threat, an accusation, a criticism, praise.
+_STATEMENT_ACTS = ("100", "130", "112", "111", "051")
 
 # Roles of non-state groups (CAMEO's rebels, insurgents, unidentified armed forces, opposition, radicals,
 # separatists, criminals): actors of their own. A state's other sectors (its government, forces, police,
@@ -208,8 +212,6 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         tok = sent[f.head]
         code, how = _frame_code_how(sent, f, lex)
         targets = list(f.targets)
-        if how == "default" and f.nested:
-            targets = []  # a verb's general code is too weak a reading for an actor named deep in its object
         if f.pos == "verb" and f.content is not None and (f.lemma in REPORTING or _root(code) == "01"):
             if all(m.kind == "group" and not m.country for m in f.sources):
                 continue  # what a newspaper or an NGO says is the news, not an event between states
@@ -218,6 +220,8 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 code, targets = typed, about
             elif _root(code) == "01" or code is None:
                 continue
+        if not targets and f.agents and _root(code) in ("10", "11", "12", "05", "13"):
+            targets = list(f.agents)  # "condemns attacks by a Burmese Government-sponsored group": the doer
         if not targets and f.content is not None:
             # "demanded that the DPRK forsake ...": the actor the clause is about
             own = {party(m) for m in f.sources}
@@ -249,6 +253,10 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         qty = _quantity(tok)
         if qty is None and f.passive and f.args:
             qty = _quantity(sent[f.args[0]])  # "10,000 soldiers are reported to have been sent"
+        if qty is None and tok.dep_ in ("advcl", "xcomp") and tok.head is not tok:
+            # "providing A$1 million to assist these people": the figure is the governing verb's object
+            qty = next((q for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass") and (q := _quantity(c))),
+                       None)
         sources = list(f.sources)
         if not targets:
             if len({party(m) for m in sources}) >= 2 and _root(code) in _SYMMETRIC:
@@ -273,13 +281,37 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 if party(a) != party(b) and a.country != b.country and (_state_level(a) or _state_level(b)):
                     out.append(CodedEvent(a, b, code, f.lemma, f.modality, qty, clause, f.head, context))
     # one event per pair and root in a sentence: "imposed sanctions on Iran" is read by the verb and the noun
-    seen, unique = set(), []
+    seen: dict = {}
+    unique = []
     for ev in out:
         key = (party(ev.source), party(ev.target), ev.cameo[:2], ev.modality)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(unique)
             unique.append(ev)
+        elif unique[seen[key]].quantity is None and ev.quantity is not None:
+            unique[seen[key]] = replace(unique[seen[key]], quantity=ev.quantity)
     return unique
+
+
+def code_statement(sent, mentions, speaker) -> list[CodedEvent]:
+    """Events of a sentence read as said by ``speaker``: in a minister's release or a president's
+    statement, "The SPDC must prevent such attacks" is the author's demand, and "the regime has
+    demonstrated its contempt for human rights" a criticism."""
+    lex = lexicon()
+    f = statement_frame(sent, mentions, speaker, party=party)
+    if f is None or f.content is None:
+        return []
+    by_head = {x.head: x for x in frames(sent, mentions, lexicon=lex, party=party)}
+    code, targets = _content_code(sent, f, by_head, lex)
+    if code not in _STATEMENT_ACTS:
+        return []
+    root = sent[f.content]
+    mood = by_head[f.content].modality if f.content in by_head else "asserted"
+    if mood in ("negated", "conditional") and code != "130":
+        return []
+    clause = " ".join(t.text for t in sorted(root.subtree, key=lambda t: t.i))
+    return [CodedEvent(speaker, b, code, "say", "asserted", None, clause, f.content)
+            for b in _unique(targets) if party(b) != party(speaker) and b.country != speaker.country]
 
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(

@@ -27,7 +27,8 @@ from .. import codes
 from ..model import Claim, Event, Evidence, Hypothesis, Quantity, Relation
 from .claims import find_claims
 from .coref import DocumentContext, author_of, resolve_sentence
-from .events import code_events, party
+from .events import code_events, code_statement, party
+from .frames import REPORTING
 from .hypotheses import find_hypothesis
 from .parse import load_nlp
 from .relations import find_relations, relations_from_events
@@ -119,6 +120,10 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
         uncoded: list = []
         coded = code_events(parsed, local, uncoded=uncoded if classify is not None else None,
                             counterpart=_counterpart(ctx, local))
+        speaker = ctx.speaker if ctx.quoted_start else ctx.author
+        if speaker is not None and not any(t.lemma_ in REPORTING and t.pos_ == "VERB" for t in parsed):
+            said = {(party(e.target), e.cameo[:2]) for e in coded if party(e.source) == party(speaker)}
+            coded += [e for e in code_statement(parsed, local, speaker) if (party(e.target), e.cameo[:2]) not in said]
         for ev in coded:
             forward = ev.modality == "future"
             time = resolve(ev.clause, day, forward=forward) if ev.clause else when
@@ -146,9 +151,19 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
         for a, b, sign, strength, kind, _, _ in find_relations(parsed, local):
             chunk.relations.append(Relation(a=party(a), b=party(b), sign=sign, strength=sign * strength,
                                             kind=kind, time=when, evidence=evidence))
-        for c in find_claims(parsed, local):
+        found_claims = find_claims(parsed, local)
+        for c in found_claims:
             chunk.claims.append(Claim(speaker=c["speaker"], content=c["content"], speaker_actor=c["speaker_actor"],
                                       about=c["about"], stance=c["stance"], time=when, evidence=evidence))
+        if not found_claims and ctx.author is not None and not ctx.quoted_start:
+            # an author's own statement ("Statement by ...", a minister's release): each sentence about
+            # another state is the author's claim
+            about = tuple(dict.fromkeys(m.country for m in local if m.country and m.country != ctx.author.country
+                                        and m.kind != "person" or m.kind == "person" and m.country
+                                        and m.country != ctx.author.country))
+            if about:
+                chunk.claims.append(Claim(speaker=ctx.author.text, content=text, speaker_actor=ctx.author.actor,
+                                          about=about, stance=None, time=when, evidence=evidence))
         hyp = find_hypothesis(text)
         if hyp:
             actors = tuple(dict.fromkeys(party(m) for m in local if m.country))

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Frame", "frames", "modality", "REPORTING", "mentions_by_token", "actors_at"]
+__all__ = ["Frame", "frames", "statement_frame", "modality", "REPORTING", "mentions_by_token"]
 
 REPORTING = frozenset("""say state tell add announce declare insist maintain note stress warn claim argue assert
     reiterate repeat affirm reaffirm confirm explain indicate comment respond reply write acknowledge allege
@@ -74,6 +74,7 @@ _DETAINING = frozenset({"detain", "hold", "imprison", "jail", "arrest", "keep", 
 _FREEING = frozenset({"release", "free", "pardon", "return", "repatriate", "exchange", "swap", "hand", "extradite",
                       "deport", "expel", "evacuate", "rescue"})
 _STATE_NAMES = frozenset({"name", "capital", "abbrev", "sector", "official"})
+_RECEIVING = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class Frame:
     content_subjects: tuple = ()  # the actors the reported clause has for subject ("that Libya must ...")
     content_actors: tuple = ()    # every actor the reported clause names
     primary: str = ""             # the first object's head lemma: a pattern on it reads first
+    agents: tuple = ()            # who did what the object names ("condemned attacks by X"): X
 
 
 def mentions_by_token(doc, mentions) -> list[list]:
@@ -151,6 +153,9 @@ class _Sentence:
         for c in tok.children:
             if c.dep_ == "conj":
                 out.extend(self.actors_at(c, seen=seen))
+            elif c.dep_ == "prep" and c.lower_ in ("including", "especially", "notably", "particularly"):
+                # "our Allies ... including Germany, Poland and Norway": the members named
+                out.extend(m for g in c.children if g.dep_ == "pobj" for m in self.actors_at(g, seen=seen))
         return _unique(out)
 
     def nested(self, tok, depth: int = 3, *, seen=None) -> list:
@@ -193,7 +198,8 @@ def _unique(ms) -> list:
 
 _AGENT_NOUNS = frozenset("""leader leaders government governments official officials minister ministers president
     forces troops army military authorities authority diplomat diplomats delegation envoy ambassador regime
-    administration police counterpart counterparts side sides people citizens nationals partners allies""".split())
+    administration police counterpart counterparts side sides people citizens nationals partners allies ally
+    embassy embassies consulate mission""".split())
 
 
 def _is_agent_noun(tok) -> bool:
@@ -346,6 +352,19 @@ def frames(doc, mentions, *, lexicon, party=lambda m: m.country) -> list[Frame]:
     return out
 
 
+def statement_frame(doc, mentions, speaker, *, party=lambda m: m.country) -> Frame | None:
+    """The frame of a sentence read as said by ``speaker`` (the author of a statement, the speaker of a
+    quotation): the sentence's main clause is its content."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return None
+    sent = _Sentence(doc, [m for m in mentions if m.country or m.kind == "group"], party)
+    base = Frame(head=root.i - sent.first, lemma="say", pos="verb", particle="", sources=(speaker,), targets=(),
+                 subj="", objs=frozenset(), preps=frozenset(), prts=frozenset(), modality="asserted",
+                 content=None, clause=_clause_span(root, sent.base))
+    return _with_content(sent, base, root)
+
+
 def _with_content(sent, f: Frame, clause) -> Frame:
     from dataclasses import replace
 
@@ -444,6 +463,19 @@ def _targets_how(sent, tok, direct, preps, allowed, sources) -> tuple[list, bool
     return [m for m in _unique(nested) if sent.party(m) not in own], True
 
 
+def _agents(sent, direct, preps, sources) -> list:
+    """The actors an object noun names as its doer: "attacks by X", "a protest from X"."""
+    own = {sent.party(m) for m in sources}
+    out = []
+    for o in list(direct) + [o for p, o in preps]:
+        for c in o.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.extend(sent.actors_at(g) or sent.nested(g, 2))
+    return [m for m in _unique(out) if sent.party(m) not in own]
+
+
 def _held_in(sent, preps) -> list:
     return [m for p, o in preps if p.lower_ in ("in", "by") for m in sent.actors_at(o) if m.kind in _STATE_NAMES]
 
@@ -514,7 +546,7 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
                  content=content, clause=_clause_span(verb, sent.base), passive=passive,
                  addressee=tuple(_unique(addressee)), nested=nested,
                  args=tuple(o.i - sent.first for o in direct), content_subjects=c_subj, content_actors=c_actors,
-                 primary=_primary(direct))
+                 primary=_primary(direct), agents=tuple(_agents(sent, direct, preps, sources)))
 
 
 def _adj_frame(sent, adj) -> Frame | None:
@@ -564,6 +596,9 @@ def _noun_frame(sent, noun) -> Frame | None:
     if not sources and targets and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
         # "Kerry held talks with Lavrov", "launched an attack on": the subject of the verb of the noun
         sources = _sources(sent, noun.head)
+    if sources and not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVING:
+        # "they received official pardons from President Poroshenko": the receiver is acted on
+        targets = _sources(sent, noun.head)
     if not sources or not targets:
         return None
     own = {sent.party(m) for m in sources}

@@ -84,7 +84,8 @@ class Lexicon:
         self._patterns: dict[tuple[str, str], list[tuple[tuple, str | None, int]]] = {}
         self._default: dict[tuple[str, str], str | None] = {}
         for lemma, obj, code, _note in _rows("verbs.tsv"):
-            key = (lemma.strip(), "")
+            verb, _, particle = lemma.strip().partition("_")  # "hand_over": the verb and its particle
+            key = (verb, particle)
             obj = obj.strip()
             code = "" if code.strip() == "-" else code  # "-": the verb makes no event
             if obj:

@@ -155,6 +155,17 @@ class MentionFinder:
     def country_code(self, code: str, role: str | None) -> str:
         return self._cameo.get(code, code) + (role or "")
 
+    def active_between(self, bucket, first: date, last: date) -> list[Alias]:
+        """The person aliases of a bucket whose person held an office at some time in [first, last]."""
+        out = []
+        for a in bucket:
+            actor = self.registry.get(a.code)
+            if actor is not None and actor.kind == "person" and any(
+                    t.role != "ELI" and (t.start or date.min) <= last and (t.end or date.max) >= first
+                    for t in actor.tenures) and all(b.code != a.code for b in out):
+                out.append(a)
+        return out
+
     def active(self, bucket, day) -> list[Alias]:
         """The person aliases of a bucket whose person holds an office on ``day``."""
         out = []
@@ -283,6 +294,13 @@ class _Scan:
             active = f.active(bucket, day)
             if len(active) == 1 and (titled or short not in f._common):
                 return active[0]
+            if not active and short not in f._common:
+                # "Uribe accused Venezuela" days after Uribe left office: the one holder of the name in
+                # office within five years before the day (the event's own date fixes the role later)
+                recent = f.active_between(bucket, day.replace(year=day.year - 5) if day.month != 2 or day.day != 29
+                                          else date(day.year - 5, 2, 28), day)
+                if len(recent) == 1:
+                    return recent[0]
         return None
 
     def emit(self, s, e, actor, country, kind, role=None, person=None, possessive=False, origin="registry"):
@@ -420,6 +438,9 @@ class _Scan:
     def _role_first(self, i, out) -> int:
         """ROLE (of|in|from) COUNTRY: "state media in China"; else move on one token."""
         rn, role = self.role_at(i)
+        if rn and self.lower[i + rn - 1] in ("embassy", "embassies", "consulate", "mission") and \
+                i + rn < self.n and self.lower[i + rn] == "in":
+            return i + 1  # "our Embassy in Bangkok" is not Thailand's
         if rn and i + rn + 1 < self.n and self.lower[i + rn] in _LINKS:
             cn, cb, _ = self.match(i + rn + 1)
             if cn and cb[0].kind in COUNTRY_KINDS and cb[0].kind != "prefix":

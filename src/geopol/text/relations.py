@@ -98,31 +98,35 @@ def find_relations(doc, mentions) -> list[tuple]:
                 continue
             used.append((s, e))
             out.append((a, b, sign, strength, kind, s, e))
-            # "closer ties with China and Russia": every actor coordinated with the object
+            # "closer ties with China and Russia", "allies ... including Germany, Poland, Slovenia and Norway":
+            # every actor coordinated with the object
+            joined = {t.i for t in doc if _at(t, actors) is b}
             for t in doc:
-                if t.dep_ == "conj" and _at(t.head, actors) is b and _at(t, actors) not in (None, a, b):
+                if t.dep_ == "conj" and t.head.i in joined:
+                    joined.add(t.i)
                     c = _at(t, actors)
-                    if c.country != a.country:
+                    if c is not None and c not in (a, b) and c.country != a.country:
                         out.append((a, c, sign, strength, kind, s, e))
     return out
 
 
 EVENTS_MIN = 2          # events a pair needs before its events say how it stands
 EVENTS_MIN_WEIGHT = 6.0  # summed Goldstein magnitude they need
+EVENT_STRONG = 7.0      # or one event this strong: a treaty, military aid, an attack, sanctions
 
 
 def relations_from_events(events, phrase_relations=()) -> list:
     """Standing ties read off a document's events: a pair of states linked by at least ``EVENTS_MIN``
     asserted events whose Goldstein values all have one sign and sum to at least ``EVENTS_MIN_WEIGHT`` in
-    magnitude stands in that sign (kind ``events``, strength the sum over 20, at most 1), unless a phrase
-    already ties the pair. The rule reads a pair as allies or adversaries only when the text shows it
-    acting so more than once; one handshake or one protest is an event, not a standing tie.
+    magnitude, or by one event of magnitude at least ``EVENT_STRONG`` (a peace treaty, military aid, an
+    attack, sanctions), stands in that sign (kind ``events``, strength the sum over 20, at most 1), unless
+    a phrase already ties the pair. One handshake or one protest is an event, not a standing tie.
 
     >>> from geopol.model import Event
     >>> evs = [Event(source="USA", target="ISR", cameo="051", goldstein=3.4), Event(source="USA", target="ISR",
     ...        cameo="072", goldstein=8.3), Event(source="IRN", target="ISR", cameo="190", goldstein=-10.0)]
     >>> [(r.a, r.b, r.sign) for r in relations_from_events(evs)]
-    [('ISR', 'USA', 1)]
+    [('IRN', 'ISR', -1), ('ISR', 'USA', 1)]
     """
     from ..model import Relation, TimeSpan
 
@@ -135,11 +139,13 @@ def relations_from_events(events, phrase_relations=()) -> list:
         pairs.setdefault(frozenset((ev.source, ev.target)), []).append(ev)
     out = []
     for pair, evs in sorted(pairs.items(), key=lambda kv: sorted(kv[0])):
-        if pair in tied or len(evs) < EVENTS_MIN:
+        if pair in tied:
             continue
         signs = {1 if e.goldstein > 0 else -1 if e.goldstein < 0 else 0 for e in evs}
         total = sum(e.goldstein for e in evs)
         if len(signs) != 1 or 0 in signs or abs(total) < EVENTS_MIN_WEIGHT:
+            continue
+        if len(evs) < EVENTS_MIN and abs(total) < EVENT_STRONG:
             continue
         sign = signs.pop()
         starts = [e.time.start for e in evs if e.time.start]
