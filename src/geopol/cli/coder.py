@@ -117,7 +117,7 @@ def eval_articles(
 
     _check(fmt)
     s = settings(ctx)
-    scores = score_articles(gold, articles, stages=("segment.v1", "mentions.v1", f"facts.v1:{coder}"),
+    scores = score_articles(gold, articles, stages=("segment.v1", "furniture.v1", "mentions.v1", f"facts.v1:{coder}"),
                             registry_files=s.registry)
     d = scores.as_dict()
     d["coder"] = coder

@@ -62,6 +62,7 @@ class DocumentContext:
     paragraph: int = -1
     sentence: int = 0
     quoted_start: bool = False                      # the sentence read last began inside a quotation
+    last_time: object = None                        # the time of the last event dated by the text
 
     def recent(self, n: int):
         return [m for _, ms in self.history[-n:] for m in ms]

@@ -95,6 +95,12 @@ def party(m) -> str | None:
     return m.country
 
 
+def _actors_at_token(sent, i: int, mentions) -> list:
+    base = sent[0].idx
+    t = sent[i]
+    return [m for m in mentions if m.start <= t.idx - base < m.end]
+
+
 def sent_actor(sent, i: int, mentions) -> bool:
     """Whether token i of the sentence lies in an actor mention."""
     base = sent[0].idx
@@ -180,6 +186,9 @@ def _frame_code_how(doc, f: Frame, lex) -> tuple[str | None, str]:
                               prts=set(f.prts)), "hand"
 
 
+# Verbs that lend their clause to the event noun they govern ("ordered a freeze" is the freeze).
+_LIGHT = frozenset({"order", "announce", "impose", "launch", "begin", "start", "conduct", "carry", "stage", "make",
+                    "declare", "issue", "mount", "unleash", "give", "approve", "decree", "introduce"})
 # Verbs of meeting take the party met as their object: "meets its commitments" meets no one.
 _MEETING = frozenset({"meet", "visit", "host", "receive", "face", "encounter", "confront", "see", "join"})
 _RELATIONAL = ("03", "04", "05", "10", "11", "12", "13", "16")
@@ -220,8 +229,11 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 code, targets = typed, about
             elif _root(code) == "01" or code is None:
                 continue
-        if not targets and f.agents and _root(code) in ("10", "11", "12", "05", "13"):
+        if (not targets or f.nested) and f.agents and _root(code) in ("10", "11", "12", "05", "13"):
             targets = list(f.agents)  # "condemns attacks by a Burmese Government-sponsored group": the doer
+        if f.pos == "verb" and f.lemma in _LIGHT and f.primary and lex.predicate(f.primary, "noun") and \
+                lex.predicate(f.primary, "noun").code:
+            code = lex.predicate(f.primary, "noun").code  # "ordered a diplomatic freeze", "announced sanctions"
         if not targets and f.content is not None:
             # "demanded that the DPRK forsake ...": the actor the clause is about
             own = {party(m) for m in f.sources}
@@ -248,6 +260,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         if _root(code) == "18" and targets and all(party(m) == m.country for m in targets) and \
                 all(party(m) == m.country for m in f.sources):
             code = "190"  # violence between states is conventional force
+        if f.passive and f.args and not any(c.dep_ == "agent" for c in tok.children) and \
+                any(party(m) in {party(x) for x in f.sources} for m in _actors_at_token(sent, f.args[0], mentions)):
+            continue  # "every American detained ...": no one named holds them
         clause = text[f.clause[0]:f.clause[1]]
         context = _context(tok)
         qty = _quantity(tok)
@@ -265,8 +280,10 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                         if party(a) != party(b) and a.country != b.country:
                             out.append(CodedEvent(a, b, code, f.lemma, f.modality, qty, clause, f.head, context))
                 continue
+            aimed = any(p in ("to", "with", "on", "against", "at", "toward", "towards") and h and h != "+"
+                        for p, h in f.preps)
             if counterpart is not None and _root(code) in _RELATIONAL and f.pos in ("verb", "adj") and \
-                    how != "default" and f.content is None and len(sources) == 1:
+                    how != "default" and f.content is None and len(sources) == 1 and not aimed:
                 other = counterpart(sources[0])
                 if other is not None and _state_level(sources[0]):
                     out.append(CodedEvent(sources[0], other, code, f.lemma, f.modality, qty, clause, f.head, context))
@@ -311,7 +328,8 @@ def code_statement(sent, mentions, speaker) -> list[CodedEvent]:
         return []
     clause = " ".join(t.text for t in sorted(root.subtree, key=lambda t: t.i))
     return [CodedEvent(speaker, b, code, "say", "asserted", None, clause, f.content)
-            for b in _unique(targets) if party(b) != party(speaker) and b.country != speaker.country]
+            for b in _unique(targets) if party(b) != party(speaker) and b.country != speaker.country
+            and _state_level(b)]
 
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(

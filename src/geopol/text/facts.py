@@ -115,7 +115,9 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
             chunk.mentions.append((idx, replace(m, start=m.start + s, end=m.end + s)))
         local = local + extra
         evidence = (Evidence(doc=chunk.doc, start=s, end=e, text=text),)
-        when = resolve(text, day, periods=False)
+        when = resolve(_without_relatives(parsed), day, periods=False)
+        if when.precision == "unknown" and ctx.last_time is not None and _refers_back(parsed):
+            when = ctx.last_time  # "Russia then annexed ...": the time of what the text told last
         attributed = _attribution(text, [m for m in local if m.country])
         uncoded: list = []
         coded = code_events(parsed, local, uncoded=uncoded if classify is not None else None,
@@ -130,12 +132,16 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
             if time.precision == "unknown" and ev.context:
                 time = resolve(ev.context, day, forward=forward)
             if time.precision == "unknown":
-                time = resolve(text, day, forward=forward, periods=False)
+                time = resolve(_without_relatives(parsed), day, forward=forward, periods=False)
+            if time.precision == "unknown" and ctx.last_time is not None and _refers_back(parsed):
+                time = ctx.last_time
             ev = replace(ev, source=_at_event_time(ev.source, time, registry, day),
                          target=_at_event_time(ev.target, time, registry, day))
             src, tgt = party(ev.source), party(ev.target)
             if src == tgt or (ev.target is not None and ev.source.country == ev.target.country):
                 continue
+            if time.precision != "unknown" and time.start != day:
+                ctx.last_time = time
             chunk.events.append(Event(
                 source=src, target=tgt, cameo=ev.cameo,
                 plover=codes.plover_for_cameo(ev.cameo), quad=codes.quad_class(ev.cameo),
@@ -176,6 +182,20 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
         chunk.relations.extend(relations_from_events(chunk.events, chunk.relations))
 
 
+_BACK = frozenset({"then", "subsequently", "afterwards", "later", "thereafter"})
+
+
+def _refers_back(doc) -> bool:
+    """A sentence that dates itself by the one before: "Russia then annexed Crimea"."""
+    return any(t.lower_ in _BACK and t.dep_ == "advmod" for t in doc)
+
+
+def _without_relatives(doc) -> str:
+    """A sentence's words without its relative clauses ("at the residence where Bolivar died in 1830")."""
+    drop = {x.i for t in doc if t.dep_ == "relcl" for x in t.subtree}
+    return " ".join(t.text for t in doc if t.i not in drop)
+
+
 def _counterpart(ctx, local):
     """The other state a two-sided act with no named target is with: the other party of the source's last
     event in the document, else the state last named before, in this sentence or the two before it."""
@@ -184,7 +204,8 @@ def _counterpart(ctx, local):
         before = [m for m in local if m.end <= source.start][::-1] + ctx.recent(3)[::-1]
         for m in before:
             p = party(m)
-            if p and p != own and m.country != source.country and (len(p) == 3 or m.kind == "person"):
+            if p and p != own and m.country != source.country and m.kind != "igo" and (len(p) == 3 or
+                                                                                       m.kind == "person"):
                 return m
         return None
     return find

@@ -265,6 +265,8 @@ def _own_mood(verb) -> str | None:
     for child in verb.children:
         if child.dep_ == "neg":
             return "negated"
+        if child.dep_ == "mark" and child.lower_ == "whether":
+            return "hypothetical"  # "decides whether to extend sanctions"
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in _MODALS:
             return "conditional" if _has_if(verb) else _MODALS[child.lower_]

@@ -111,6 +111,7 @@ class Lexicon:
         for word, pos, code, verb, note in _rows("predicates.tsv"):
             self.predicates[(word, pos)] = Predicate(word, pos, code, verb, note)
         self.verbs = {k[0] for k in self._default} | {k[0] for k in self._patterns}
+        self._keys = set(self._default) | set(self._patterns)
 
     def knows(self, lemma: str) -> bool:
         return lemma in self.verbs
@@ -132,6 +133,9 @@ class Lexicon:
         from its synonym block, the weakest reading)."""
         best, best_score, best_how = None, -1.0, ""
         keys = [(lemma, particle)] + ([(lemma, "")] if particle else [])
+        # a prepositional verb is entered with its preposition: "call on", "meet with", "ask for"
+        if not particle:
+            keys[0:0] = [(lemma, p) for p in sorted({p for p, h in preps if h}) if (lemma, p) in self._keys]
         for key in keys:
             for cons, code, priority in self._patterns.get(key, ()):
                 score = len(cons) + priority * 0.5 + 0.25 * any(

@@ -42,6 +42,7 @@ class Chunk:
     relations: list = field(default_factory=list)
     hypotheses: list = field(default_factory=list)
     claims: list = field(default_factory=list)
+    furniture: list = field(default_factory=list)  # (start, end, kind, text): datelines, credits, bylines
     n_chars: int = 0  # the whole document's length
 
 
@@ -80,6 +81,33 @@ def _segment(registry) -> Stage:
         ctx["sentence"] = chunk.first_sentence + len(chunk.sentences)
 
     return Stage("segment.v1", requires=("text",), assigns=("sentences",), run=run)
+
+
+@register_stage("furniture.v1")
+def _furniture(registry) -> Stage:
+    """Datelines cut off the sentence they open; credit, byline and caption lines dropped."""
+    from .furniture import dateline, furniture_kind
+
+    def run(chunk: Chunk, ctx: dict) -> None:
+        kept = []
+        last_para = ctx.get("furniture_para", -1)
+        for s, e, p in chunk.sentences:
+            text = chunk.text[s - chunk.offset:e - chunk.offset]
+            kind = furniture_kind(text)
+            if kind is not None:
+                chunk.furniture.append((s, e, kind, text))
+                continue
+            if p != last_para:  # a dateline opens a paragraph
+                cut = dateline(text)
+                if cut:
+                    chunk.furniture.append((s, s + cut, "dateline", text[:cut].strip()))
+                    s += cut
+            last_para = p
+            kept.append((s, e, p))
+        ctx["furniture_para"] = last_para
+        chunk.sentences = kept
+
+    return Stage("furniture.v1", requires=("sentences",), assigns=("sentences", "furniture"), run=run)
 
 
 @register_stage("mentions.v1")
@@ -125,7 +153,7 @@ def _facts(registry, coder: str = "rules") -> Stage:
                  run=run, run_batch=run_batch)
 
 
-DEFAULT_STAGES = ("segment.v1", "mentions.v1", "facts.v1")
+DEFAULT_STAGES = ("segment.v1", "furniture.v1", "mentions.v1", "facts.v1")
 
 
 class Pipeline:
