@@ -11,7 +11,8 @@ row per verb and per pattern:
   of ``+CALL_OFF``), or empty;
 - ``pattern``: empty for the verb itself, else the pattern's constraints
   joined by ``;``: ``obj=aid|help`` (the head noun of the object; a synset
-  expands to its words), ``prep=to`` or ``prep=to:border`` (a prepositional
+  expands to its words; ``obj=financial aid`` a head with the modifier it
+  must carry), ``prep=to`` or ``prep=to:border`` (a prepositional
   phrase and its head noun), ``prt=out`` (a particle), ``subj=troop|army``
   (the head noun of the subject, from the pre-verb part);
 - ``code``: the CAMEO code (the first of ``[A:B]``; empty for the null code
@@ -97,13 +98,12 @@ def _items(part: str, synsets: dict[str, list[str]]) -> list[str] | None:
             prep = words[0].lower()
             head = ""
             if len(words) > 1:
-                last = words[-1].strip("{}").split()[-1] if words[-1].strip("{}").split() else ""
-                head = _expand(last, synsets)
+                head = _phrase(words[-1].strip("{}").split(), synsets)
             out.append(f"prep={prep}" + (f":{head}" if head else ""))
         elif brace:
             ws = brace.split()
             if ws:
-                out.append("obj=" + _expand(ws[-1], synsets))
+                out.append("obj=" + _phrase(ws, synsets))
         elif word:
             if word in ("$", "+", "^", "%", "*"):
                 continue
@@ -117,6 +117,17 @@ def _items(part: str, synsets: dict[str, list[str]]) -> list[str] | None:
             else:
                 return None
     return out
+
+
+def _phrase(words: list[str], synsets: dict[str, list[str]]) -> str:
+    """A noun phrase as alternatives of "modifier head" ({FINANCIAL AID} -> "financial aid"), or the head alone."""
+    if not words:
+        return ""
+    heads = _expand(words[-1], synsets).split("|")
+    if len(words) == 1:
+        return "|".join(heads)
+    mods = _expand(words[-2], synsets).split("|")
+    return "|".join(dict.fromkeys(f"{m} {h}" for m in mods for h in heads))
 
 
 def _expand(word: str, synsets: dict[str, list[str]]) -> str:

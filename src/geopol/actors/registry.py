@@ -31,7 +31,7 @@ from typing import Iterable
 from .. import codes
 from ..model import Actor, Tenure
 
-__all__ = ["Alias", "Registry", "EAST_ASIAN_ORDER", "slug"]
+__all__ = ["Alias", "Registry", "EAST_ASIAN_ORDER", "slug", "build_registry"]
 
 # Countries whose personal names put the family name first ("Kim Jong-un", "Xi Jinping").
 EAST_ASIAN_ORDER = frozenset({"CHN", "PRK", "KOR", "TWN", "HKG", "VNM"})
@@ -227,6 +227,12 @@ def _aliases_for(actor: Actor) -> list[Alias]:
 
 @lru_cache(maxsize=1)
 def _default_registry() -> Registry:
+    return build_registry()
+
+
+def build_registry(*, dictionaries: bool = True) -> Registry:
+    """The shipped registry, built afresh; ``dictionaries=False`` leaves out PETRARCH2's Phoenix files
+    (what the registry was before them: bench/bench_registry.py compares the two)."""
     actors: list[Actor] = []
     aliases: list[Alias] = []
     # UN members first, so that a demonym two entries share ("Chinese": China and
@@ -275,7 +281,7 @@ def _default_registry() -> Registry:
         role_names[r["code"]] = r["description"]
         for noun in r["nouns"].split("|"):
             roles.setdefault(noun, r["code"])
-    upper = _add_dictionaries(actors, roles)
+    upper = _add_dictionaries(actors, roles) if dictionaries else []
     return Registry(actors, aliases, roles, role_names, upper)
 
 

@@ -121,6 +121,11 @@ def _context(tok) -> str:
     return ""
 
 
+def _armed_state(m) -> bool:
+    """A state itself or its forces: what fights a war, not what suffers one (civilians, refugees)."""
+    return _state_level(m) and (not m.role or m.role.startswith(("MIL", "GOV")))
+
+
 def _state_level(m) -> bool:
     """A state (or IGO) acts: its party is its own country code."""
     return m is not None and party(m) == m.country
@@ -257,9 +262,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             if uncoded is not None and f.pos == "verb" and code is None and f.sources and targets:
                 uncoded.append((f.modality, f.sources[0], targets[0], text[f.clause[0]:f.clause[1]]))
             continue
-        if _root(code) == "18" and targets and all(party(m) == m.country for m in targets) and \
-                all(party(m) == m.country for m in f.sources):
-            code = "190"  # violence between states is conventional force
+        if _root(code) == "18" and targets and all(_armed_state(m) for m in targets) and \
+                all(_armed_state(m) for m in f.sources):
+            code = "190"  # violence between states (their forces) is conventional force; against civilians, 18
         if f.passive and f.args and not any(c.dep_ == "agent" for c in tok.children) and \
                 any(party(m) in {party(x) for x in f.sources} for m in _actors_at_token(sent, f.args[0], mentions)):
             continue  # "every American detained ...": no one named holds them

@@ -172,6 +172,12 @@ class _Sentence:
                 out.extend(self.nested(c, depth - 1, seen=seen))  # "Zimbabwean passport holders"
             elif c.dep_ == "acl" and c.tag_ == "VBN" and depth > 1:
                 out.extend(self.nested(c, depth - 1, seen=seen))  # "the privilege extended to ..."
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from") and depth > 1:
+                # "crimes by extremists against Serb civilians": past the doer, to what was done to whom
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.extend(m for x in g.children if x.dep_ == "prep" and x.lower_ in NESTED_PREPS
+                                   for gg in x.children if gg.dep_ == "pobj" for m in self.actors_at(gg))
             elif c.dep_ == "prep" and c.lower_ in NESTED_PREPS:
                 for g in c.children:
                     if g.dep_ != "pobj":
@@ -425,15 +431,23 @@ def _objects(verb) -> tuple[list, list]:
     return direct, preps
 
 
+def _modified(tok) -> set:
+    """A noun with each of its modifiers: "military aid", "terrorist attack" (what a pattern may require)."""
+    head = tok.lemma_.lower()
+    return {f"{c.lemma_.lower()} {head}" for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+
+
 def _words(verb, direct, preps, sent=None) -> tuple[set, set, set]:
     objs = set()
     for o in direct:
         objs.add(o.lemma_.lower())
+        objs |= _modified(o)
         if o.lemma_.lower() in _MEASURE:  # "four hours of talks", "a series of attacks"
             objs.update(g.lemma_.lower() for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj")
         objs.update(c.lemma_.lower() for c in o.children if c.dep_ == "conj")
-    pp = {(p.lower_, o.lemma_.lower()) for p, o in preps} | {(p.lower_, "") for p, _ in preps}
+    pp = {(p.lower_, o.lemma_.lower()) for p, o in preps} | {(p.lower_, "") for p, _ in preps} | \
+        {(p.lower_, m) for p, o in preps for m in _modified(o)}
     if sent is not None:
         pp |= {(p.lower_, "+") for p, o in preps if sent.actors_at(o)}
     prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}

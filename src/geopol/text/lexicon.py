@@ -22,7 +22,9 @@ pattern or verb with the null code says "no event".
 '023'
 >>> lex.code("meet", "", subj="", objs=set(), preps=set(), prts=set())
 '040'
->>> lex.code("refuse", "", subj="", objs={"price"}, preps=set(), prts=set()) is None
+>>> lex.code("hold", "", subj="", objs={"talk"}, preps=set(), prts=set())
+'040'
+>>> lex.code("hold", "", subj="", objs={"breath"}, preps=set(), prts=set()) is None
 True
 """
 
@@ -89,7 +91,8 @@ class Lexicon:
             obj = obj.strip()
             code = "" if code.strip() == "-" else code  # "-": the verb makes no event
             if obj:
-                self._patterns.setdefault(key, []).append(((("obj", frozenset({obj}), None),), code.strip(), 1))
+                # geopol's own object patterns also hold for the noun of a preposition ("engaged in cleansing")
+                self._patterns.setdefault(key, []).append(((("objp", frozenset({obj}), None),), code.strip(), 1))
             else:
                 self._default.setdefault(key, code.strip())
         self._hand = set(self._default) | set(self._patterns)
@@ -139,7 +142,7 @@ class Lexicon:
         for key in keys:
             for cons, code, priority in self._patterns.get(key, ()):
                 score = len(cons) + priority * 0.5 + 0.25 * any(
-                    c[0] == "obj" and primary in c[1] for c in cons)  # the first object before its conjuncts
+                    c[0] in ("obj", "objp") and primary in c[1] for c in cons)  # the first object before its conjuncts
                 if score <= best_score:
                     continue
                 if all(self._holds(c, subj, objs, preps, prts) for c in cons):
@@ -158,6 +161,8 @@ class Lexicon:
         kind, values, heads = c
         if kind == "obj":
             return bool(values & objs)
+        if kind == "objp":
+            return bool(values & objs) or any(h in values for _, h in preps)
         if kind == "prep":
             # a bare preposition ("call on") holds only with an actor after it: not "demanded on Thursday"
             return any(p == values and (h == "+" if heads is None else h in heads) for p, h in preps)
