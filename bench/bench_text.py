@@ -6,7 +6,7 @@ grouped into documents of 20 sentences, run through the whole pipeline
 (sentences, mentions, events, relations, claims, conditionals, times) on one
 process, 25 documents per batch as ``geopol ingest`` does; the ceiling, measured in the same run, is spaCy's ``nlp.pipe`` over
 the same sentences with the same model (every component). Printed: sentences
-per second of each and their ratio (target: at least 0.8); also the stock
+per second of each and their ratio (target: at least 0.5 and 100 sentences/s; every sentence is parsed); also the stock
 spaCy pipeline as shipped (its own attribute ruler, which geopol's parse
 replaces by lookups: ``text/attributes.py``) and the ratios to it.
 
@@ -87,7 +87,7 @@ def main() -> None:
     print(f"corpus: {len(sents)} sentences in {len(docs)} documents; the pipeline found {n_sent} sentences, "
           f"{events} events")
     print(f"pipeline: {pipe_rate:.0f} sentences/s; bare spaCy parse (ceiling): {bare_rate:.0f} sentences/s; "
-          f"ratio {pipe_rate / bare_rate:.2f} (target >= 0.8)")
+          f"ratio {pipe_rate / bare_rate:.2f} (target >= 0.5, and >= 100 sentences/s)")
     print(f"stock spaCy pipeline (its own attribute ruler): {stock_rate:.0f} sentences/s; pipeline / stock "
           f"{pipe_rate / stock_rate:.2f}; geopol's parse / stock {bare_rate / stock_rate:.2f}")
 

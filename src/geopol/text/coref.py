@@ -100,11 +100,11 @@ def _states(ms):
     return out  # most recent first
 
 
-def _quoted(doc, base, ctx) -> list[bool]:
+def _quoted(toks, base, ctx) -> list[bool]:
     """For each token: inside quotation marks?"""
     inside = ctx.in_quote
     out = []
-    for t in doc:
+    for t in toks:
         if t.text in _QUOTES or t.text in ("``", "''"):
             inside = not inside
             out.append(False)
@@ -119,15 +119,18 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
     if paragraph != ctx.paragraph:
         ctx.in_quote = False
         ctx.paragraph = paragraph
+    toks = list(doc)  # iterating a Doc builds its tokens each time: once per sentence
     actors = [m for m in mentions if m.country]
-    quoted = _quoted(doc, base, ctx)
+    quoted = _quoted(toks, base, ctx)
     ctx.quoted_start = ctx.in_quote or (len(doc) > 0 and doc[0].text in _QUOTES)
-    covered = {t.i for t in doc for m in mentions if m.start <= t.idx - base < m.end}
+    spans = [(m.start, m.end) for m in mentions]
+    covered = {t.i for t in toks if any(a <= t.idx - base < b for a, b in spans)}
+    first = toks[0].i if toks else 0
     # the speaker of this sentence: the subject of a reporting verb outside the quotation marks
     speaker = None
-    for t in doc:
+    for t in toks:
         if t.lemma_.lower() in ("say", "add", "tell", "state", "insist", "declare", "stress", "note", "warn",
-                                "write", "continue") and t.pos_ == "VERB" and not quoted[t.i - doc[0].i]:
+                                "write", "continue") and t.pos_ == "VERB" and not quoted[t.i - first]:
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 speaker = next((m for m in actors if m.start <= subj.idx - base < m.end), None)
@@ -138,15 +141,16 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
     out: list[FoundMention] = []
     before: list[FoundMention] = []
     prev = ctx.recent(1)
-    subjects = [m for t in doc if t.dep_ in ("nsubj", "nsubjpass") for m in actors if m.start <= t.idx - base < m.end]
-    for t in doc:
-        k = t.i - doc[0].i
+    subject_offsets = [t.idx - base for t in toks if t.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [m for o in subject_offsets for m in actors if m.start <= o < m.end]
+    for t in toks:
+        k = t.i - first
         before = [m for m in actors + out if m.end <= t.idx - base]
         if t.i in covered:
             continue
         low = t.lower_
         if t.pos_ == "PRON" or t.tag_ in ("PRP", "PRP$"):
-            found = _pronoun(t, low, quoted[k], speaker, ctx, before, prev, doc, base)
+            found = _pronoun(t, low, quoted[k], speaker, ctx, before, prev, subject_offsets, base)
             out.extend(found)
             continue
         if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
@@ -160,9 +164,9 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
         ctx.speaker = speaker
     elif any(quoted) and ctx.speaker is None:
         pass
-    quote_marks = sum(1 for t in doc if t.text in _QUOTES or t.text in ("``", "''"))
+    quote_marks = sum(1 for t in toks if t.text in _QUOTES or t.text in ("``", "''"))
     ctx.in_quote = (ctx.in_quote + quote_marks) % 2 == 1
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
     main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if main is not None and root.lemma_.lower() in ("say", "tell", "add", "state", "announce", "report"):
         # "X did Y, officials said": the subject of the reported clause is what the sentence is about
@@ -176,7 +180,7 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
     return out
 
 
-def _pronoun(t, low, inside, speaker, ctx, before, prev, doc, base) -> list:
+def _pronoun(t, low, inside, speaker, ctx, before, prev, subject_offsets, base) -> list:
     if low in _FIRST_SG | _FIRST_PL:
         who = (speaker or ctx.speaker) if inside else (ctx.author if ctx.author is not None else None)
         if inside and who is None:
@@ -205,7 +209,7 @@ def _pronoun(t, low, inside, speaker, ctx, before, prev, doc, base) -> list:
             if own is not None:
                 return [_as(own, t, base)]
         subj = next((m for m in before if m.kind != "person" and any(
-            x.dep_ in ("nsubj", "nsubjpass") and m.start <= x.idx - base < m.end for x in doc)), None)
+            m.start <= o < m.end for o in subject_offsets)), None)
         # else the previous sentence's subject, when that subject is an actor ("The agreement ... It": no)
         cand = subj or ctx.subject
         return [_as(cand, t, base)] if cand is not None else []

@@ -199,16 +199,21 @@ _MEETING = frozenset({"meet", "visit", "host", "receive", "face", "encounter", "
 _RELATIONAL = ("03", "04", "05", "10", "11", "12", "13", "16")
 
 
-def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None) -> list[CodedEvent]:
+def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None,
+                found: list | None = None) -> list[CodedEvent]:
     """Events in one parsed sentence (a spaCy Span or Doc with character offsets matching ``mentions``).
 
     ``uncoded``, when given, receives (modality, source, target, clause) for each verb the lexicon leaves
     uncoded although it has an actor for source and another for target (what a classifier may type).
     ``counterpart(source)``, when given, names the other party of a two-sided act ("He broke off
-    relations") whose sentence names none: the state the discourse was last about.
+    relations") whose sentence names none: the state the discourse was last about. ``found``, when given
+    (a list), receives the sentence's frames.
     """
     lex = lexicon()
-    found = frames(sent, mentions, lexicon=lex, party=party)
+    frames_ = frames(sent, mentions, lexicon=lex, party=party)
+    if found is not None:
+        found.extend(frames_)
+    found = frames_
     by_head = {f.head: f for f in found}
     base = sent[0].idx if len(sent) else 0
     text = sent.text
@@ -315,15 +320,16 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
     return unique
 
 
-def code_statement(sent, mentions, speaker) -> list[CodedEvent]:
+def code_statement(sent, mentions, speaker, *, found: list | None = None) -> list[CodedEvent]:
     """Events of a sentence read as said by ``speaker``: in a minister's release or a president's
     statement, "The SPDC must prevent such attacks" is the author's demand, and "the regime has
-    demonstrated its contempt for human rights" a criticism."""
+    demonstrated its contempt for human rights" a criticism. ``found``: the sentence's frames, when
+    :func:`code_events` already built them."""
     lex = lexicon()
     f = statement_frame(sent, mentions, speaker, party=party)
     if f is None or f.content is None:
         return []
-    by_head = {x.head: x for x in frames(sent, mentions, lexicon=lex, party=party)}
+    by_head = {x.head: x for x in (found if found is not None else frames(sent, mentions, lexicon=lex, party=party))}
     code, targets = _content_code(sent, f, by_head, lex)
     if code not in _STATEMENT_ACTS:
         return []

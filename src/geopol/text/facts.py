@@ -120,12 +120,14 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
             when = ctx.last_time  # "Russia then annexed ...": the time of what the text told last
         attributed = _attribution(text, [m for m in local if m.country])
         uncoded: list = []
+        frames_found: list = []
         coded = code_events(parsed, local, uncoded=uncoded if classify is not None else None,
-                            counterpart=_counterpart(ctx, local))
+                            counterpart=_counterpart(ctx, local), found=frames_found)
         speaker = ctx.speaker if ctx.quoted_start else ctx.author
         if speaker is not None and not any(t.lemma_ in REPORTING and t.pos_ == "VERB" for t in parsed):
             said = {(party(e.target), e.cameo[:2]) for e in coded if party(e.source) == party(speaker)}
-            coded += [e for e in code_statement(parsed, local, speaker) if (party(e.target), e.cameo[:2]) not in said]
+            coded += [e for e in code_statement(parsed, local, speaker, found=frames_found)
+                      if (party(e.target), e.cameo[:2]) not in said]
         for ev in coded:
             forward = ev.modality == "future"
             time = resolve(ev.clause, day, forward=forward) if ev.clause else when

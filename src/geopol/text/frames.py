@@ -106,13 +106,16 @@ class Frame:
 
 def mentions_by_token(doc, mentions) -> list[list]:
     """For each token, the mentions whose span holds it (sentence-local offsets)."""
+    from bisect import bisect_left
+
     base = doc[0].idx if len(doc) else 0
-    out = [[] for _ in range(len(doc))]
+    offsets = [t.idx - base for t in doc]
+    out = [[] for _ in range(len(offsets))]
     for m in mentions:
-        for t in doc:
-            s = t.idx - base
-            if m.start <= s < m.end:
-                out[t.i - doc[0].i].append(m)
+        k = bisect_left(offsets, m.start)
+        while k < len(offsets) and offsets[k] < m.end:
+            out[k].append(m)
+            k += 1
     return out
 
 
@@ -123,6 +126,10 @@ class _Sentence:
         self.base = doc[0].idx if len(doc) else 0
         self.by_token = mentions_by_token(doc, mentions)
         self.party = party
+        self.tokens_of: dict[int, list[int]] = {}  # id(mention) -> its token indices (sentence-local)
+        for k, ms in enumerate(self.by_token):
+            for m in ms:
+                self.tokens_of.setdefault(id(m), []).append(k)
 
     def at(self, tok) -> list:
         return self.by_token[tok.i - self.first]
@@ -136,7 +143,7 @@ class _Sentence:
         out = list(self.at(tok))
         if out:
             # conjuncts inside the mention's phrase: "the Governments of Sudan and South Sudan"
-            span = {t.i for m in out for t in tok.subtree if m.start <= t.idx - self.base < m.end}
+            span = {k + self.first for m in out for k in self.tokens_of.get(id(m), ())}
             for i in span:
                 for c in self.doc[i - self.first].children:
                     if c.dep_ == "conj" and c.i not in span:
