@@ -158,7 +158,7 @@ def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, li
     if future and own_subject:
         if _root(inner_code) >= "13" or lows & _HOSTILE_ACTION:
             return "130", about
-        return "030", (list(inner.targets) if inner is not None else []) or about
+        return "030", (list(inner.targets) if inner is not None else []) or about or _unique(named)
     if foreign_subj and _root(inner_code) >= "13" and (inner is None or inner.modality != "negated"):
         return "112", foreign_subj
     if lows & _NEGATIVE and judged:
@@ -263,6 +263,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 targets = list(inner.targets)
         elif f.lemma in _REFUSE and xcomp is not None:
             code = "120"
+        if _root(code) == "03" and any(c.dep_ in ("xcomp", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "whether" for g in c.children) for c in tok.children):
+            continue  # "decides whether to extend": a question still open, not an intent
         if code is None or not code.isdigit():
             if uncoded is not None and f.pos == "verb" and code is None and f.sources and targets:
                 uncoded.append((f.modality, f.sources[0], targets[0], text[f.clause[0]:f.clause[1]]))

@@ -180,7 +180,8 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
     if pending:
         _classify(pending, classify)
     for chunk, _ in items:
-        chunk.events = _merge(chunk.events)
+        lead = chunk.sentences[1][1] if chunk.offset == 0 and len(chunk.sentences) > 1 else -1
+        chunk.events = _merge(chunk.events, lead)
         chunk.relations.extend(relations_from_events(chunk.events, chunk.relations))
 
 
@@ -213,12 +214,17 @@ def _counterpart(ctx, local):
     return find
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """One event per (source, target, code, time, modality) in a document, with every sentence behind it."""
+def _merge(events: list[Event], lead_end: int = -1) -> list[Event]:
+    """One event per (source, target, code, modality) and time in a document, with every sentence behind
+    it; an undated event of the headline or the lede (evidence before ``lead_end``) joins the dated one of
+    the same act."""
     out: dict[tuple, Event] = {}
-    for ev in events:
-        key = (ev.source, ev.target, ev.cameo, ev.time, ev.modality)
+    for ev in sorted(events, key=lambda e: e.time.precision == "unknown"):
+        key = (ev.source, ev.target, ev.cameo, ev.modality, ev.time)
         old = out.get(key)
+        if old is None and ev.time.precision == "unknown" and ev.evidence and ev.evidence[0].start < lead_end:
+            old = next((o for k, o in out.items() if k[:4] == key[:4]), None)
+            key = next((k for k, o in out.items() if o is old), key)
         if old is None:
             out[key] = ev
         else:

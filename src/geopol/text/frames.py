@@ -238,7 +238,7 @@ def modality(tok) -> str:
         if cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl") or cur.head is cur:
             break
         gov = cur.head if cur.dep_ != "pcomp" else cur.head.head
-        lemma = gov.lemma_.lower()
+        lemma = _lemma(gov)
         dep = cur.dep_
         if dep == "conj":
             moods.append(_own_mood(gov))
@@ -272,6 +272,17 @@ def modality(tok) -> str:
     if "future" in moods:
         return "future"
     return "reported" if "reported" in moods else "asserted"
+
+
+def _lemma(tok) -> str:
+    """The lemma, mended where the lemmatiser strays on a verb it reads as another ("hopes" -> "hop")."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    for form in (low[:-1] if low.endswith("es") else None, low[:-1] if low.endswith("s") else None,
+                 low[:-1] if low.endswith("d") else None):
+        if form and form != lemma and form.startswith(lemma) and form in _IRREALIS | _NEGATING | REPORTING:
+            return form
+    return lemma
 
 
 def _own_mood(verb) -> str | None:
@@ -352,7 +363,7 @@ def frames(doc, mentions, *, lexicon, party=lambda m: m.country) -> list[Frame]:
                           or tok.dep_ in ("acomp", "xcomp")):
             f = _adj_frame(sent, tok)  # "I am deeply disturbed by", "is committed to"
         elif pos == "VERB":  # a verb the lexicon does not know still has a frame, for a classifier to type
-            f = _verb_frame(sent, tok, lemma)
+            f = _verb_frame(sent, tok, _lemma(tok))
         elif pos in ("NOUN", "PROPN") and (lexicon.predicate(tok.lower_, "noun") or lexicon.predicate(lemma, "noun")):
             f = _noun_frame(sent, tok)
         else:
