@@ -226,8 +226,9 @@ def main() -> None:
     write_tsv(OUT / "phoenix_agents.tsv", ["phrase", "code", "plural"], agents)
     licence = (shared / "data" / "petrarch" / "LICENSE").read_text(encoding="utf-8")
     (OUT / "LICENSE-phoenix.txt").write_text(
-        "phoenix_actors.tsv and phoenix_agents.tsv are converted from the Phoenix dictionaries of PETRARCH2\n"
-        "(https://github.com/openeventdata/petrarch2, petrarch2/data/dictionaries), by scripts/build_phoenix.py.\n\n"
+        "phoenix_actors.tsv and phoenix_agents.tsv (here) and ../../text/data/petrarch_verbs.tsv are converted\n"
+        "from the Phoenix and CAMEO 2.0 dictionaries of PETRARCH2 (https://github.com/openeventdata/petrarch2,\n"
+        "petrarch2/data/dictionaries), by scripts/build_phoenix.py and scripts/build_verbs.py.\n\n"
         + licence, encoding="utf-8")
     kinds: dict[str, int] = {}
     for r in actors:

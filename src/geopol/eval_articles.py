@@ -16,6 +16,11 @@ scorer's (``shared/tools/score_articles.py``), so the figures agree:
   on all events and on core events;
 - **precision** (when the gold says it is exhaustive): the share of extracted
   facts that match some gold event of their article;
+- **actors**: the share of gold events whose source and target (when it has
+  one) are both among the actors the document's mentions resolve to
+  (coreference included): how much of what could be read has its actors;
+  **actors_in_sentence** the same within the sentences that hold the gold
+  event's quoted span;
 - **relations**: a gold (a, b, sign) found with the same pair and sign;
   **claims**: the speaker's last name in the extracted speaker (or the
   speaker's actor starting with the gold country) and an overlap of ``about``;
@@ -47,7 +52,8 @@ class ArticleScores:
     """Hits and totals per measure, and what was missed, for a set of articles."""
 
     counts: dict = field(default_factory=lambda: {k: [0, 0] for k in (
-        "events", "core", "precision", "relations", "claims", "quantities")})
+        "events", "core", "precision", "relations", "claims", "quantities", "actors",
+        "actors_in_sentence")})
     exhaustive: bool = False
     missed: list = field(default_factory=list)       # "article: what" lines
     unmatched: list = field(default_factory=list)
@@ -148,8 +154,29 @@ def score_articles(gold_path, articles_dir, *, stages=None, registry_files=()) -
             events = [to_jsonable(records.event_row(e)) for e in geo.events()]
             relations = geo.relations()
             claims = geo.claims()
+            ms = geo.mentions()
+            named = {m.country for m in ms} | {m.actor for m in ms}
+            sentences = geo.store.sentences()
+            text = geo.store.text(sentences[0].doc) if sentences else ""
         out.articles += 1
         _score_one(out, label, g, events, relations, claims, un)
+        for x in g.get("events", []):
+            ok = all(want is None or any(_code_ok(code, want, un) for code in named)
+                     for want in (x["source"], x.get("target")))
+            out.counts["actors"][0] += ok
+            out.counts["actors"][1] += 1
+            if not ok:
+                out.missed.append(f"{label} actors of {x.get('id')}: {x['source']}->{x.get('target')}")
+            k = text.find(str(x.get("sentence", ""))[:80])
+            if k < 0:
+                continue
+            end = k + len(str(x.get("sentence", "")))
+            spans = [(se.start, se.end) for se in sentences if se.start < end and se.end > k]
+            local = {c for m in ms if any(a <= m.start < b for a, b in spans) for c in (m.country, m.actor)}
+            ok = all(want is None or any(_code_ok(code, want, un) for code in local)
+                     for want in (x["source"], x.get("target")))
+            out.counts["actors_in_sentence"][0] += ok
+            out.counts["actors_in_sentence"][1] += 1
     return out
 
 

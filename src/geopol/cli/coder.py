@@ -132,7 +132,7 @@ def eval_articles(
     print(f"{gold.name}: {scores.articles} articles — coder {coder}")
     for key, v in d["scores"].items():
         rate = "-" if v["rate"] is None else f"{v['rate']:.3f}"
-        print(f"  {key:<11} {v['hit']:>4}/{v['total']:<4} {rate}")
+        print(f"  {key:<19} {v['hit']:>4}/{v['total']:<4} {rate}")
 
 
 @coder_app.command("train")

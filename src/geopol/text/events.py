@@ -191,6 +191,8 @@ def _frame_code_how(doc, f: Frame, lex) -> tuple[str | None, str]:
                               prts=set(f.prts)), "hand"
 
 
+# A state's own forces "sent to Russia" were sent by it (frames.py reads the source from them).
+_SENDING = frozenset({"send", "deploy", "dispatch", "station", "move", "transfer", "fly", "ship", "post"})
 # Verbs that lend their clause to the event noun they govern ("ordered a freeze" is the freeze).
 _LIGHT = frozenset({"order", "announce", "impose", "launch", "begin", "start", "conduct", "carry", "stage", "make",
                     "declare", "issue", "mount", "unleash", "give", "approve", "decree", "introduce"})
@@ -273,7 +275,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         if _root(code) == "18" and targets and all(_armed_state(m) for m in targets) and \
                 all(_armed_state(m) for m in f.sources):
             code = "190"  # violence between states (their forces) is conventional force; against civilians, 18
-        if f.passive and f.args and not any(c.dep_ == "agent" for c in tok.children) and \
+        if f.passive and f.args and f.lemma not in _SENDING and not any(c.dep_ == "agent" for c in tok.children) and \
                 any(party(m) in {party(x) for x in f.sources} for m in _actors_at_token(sent, f.args[0], mentions)):
             continue  # "every American detained ...": no one named holds them
         clause = text[f.clause[0]:f.clause[1]]
