@@ -253,6 +253,14 @@ def build_registry(*, dictionaries: bool = True) -> Registry:
             forms = [d] if d.endswith(("s", "ese")) else [d, d + "s"]
             aliases.extend(Alias(text=f, code=c.iso3, kind="demonym") for f in forms if f not in claimed)
             claimed.update(forms)
+    for r in _rows("historic_states.tsv"):
+        # states that no longer exist, for history and for older texts (CAMEO codes them: USR, YUG ...)
+        names = [r["name"], *[a for a in r["aliases"].split("|") if a]]
+        actors.append(Actor(code=r["code"], name=r["name"], kind="state", country=r["code"],
+                            aliases=tuple(names[1:]), attributes=(("cameo", r["cameo"]), ("historic", "1"),
+                                                                  ("start", r["start"]), ("end", r["end"]))))
+        aliases.extend(Alias(text=n, code=r["code"], kind="name") for n in names)
+        aliases.extend(Alias(text=d, code=r["code"], kind="demonym") for d in r["demonyms"].split("|") if d)
     for r in _rows("aliases_extra.tsv"):
         aliases.append(Alias(text=r["alias"], code=r["code"], kind=r["kind"], role=r["role"] or None))
     for r in _rows("igos.tsv"):
@@ -305,6 +313,10 @@ def _add_dictionaries(actors: list[Actor], roles: dict[str, str]) -> list[Alias]
     for c in codes.countries().values():
         countries.setdefault(c.iso3, c.iso3)
         countries[c.cameo] = c.iso3
+    for a in actors:
+        if a.kind == "state" and dict(a.attributes).get("historic"):
+            countries[a.code] = a.code
+            countries[dict(a.attributes)["cameo"]] = a.code
     igos = {dict(a.attributes)["cameo"]: a.code for a in actors if a.kind == "igo"}
     persons = {a.code: i for i, a in enumerate(actors) if a.kind == "person"}
     known = {a.code for a in actors}

@@ -121,6 +121,15 @@ def _context(tok) -> str:
     return ""
 
 
+def _two_sides(a, b) -> bool:
+    """Two parties an event can be between: two states (or their sectors), or a state and a non-state
+    group, its own included ("the Sudanese government accused Darfur rebels"); not a state and itself,
+    nor two groups."""
+    if party(a) == party(b) or not (_state_level(a) or _state_level(b)):
+        return False
+    return a.country != b.country or not (_state_level(a) and _state_level(b))
+
+
 def _armed_state(m) -> bool:
     """A state itself or its forces: what fights a war, not what suffers one (civilians, refugees)."""
     return _state_level(m) and (not m.role or m.role.startswith(("MIL", "GOV")))
@@ -292,7 +301,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             if len({party(m) for m in sources}) >= 2 and _root(code) in _SYMMETRIC:
                 for i, a in enumerate(sources):
                     for b in sources[i + 1:]:
-                        if party(a) != party(b) and a.country != b.country:
+                        if _two_sides(a, b):
                             out.append(CodedEvent(a, b, code, f.lemma, f.modality, qty, clause, f.head, context))
                 continue
             aimed = any(p in ("to", "with", "on", "against", "at", "toward", "towards") and h and h != "+"
@@ -310,7 +319,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             continue
         for a in sources:
             for b in targets:
-                if party(a) != party(b) and a.country != b.country and (_state_level(a) or _state_level(b)):
+                if _two_sides(a, b):
                     out.append(CodedEvent(a, b, code, f.lemma, f.modality, qty, clause, f.head, context))
     # one event per pair and root in a sentence: "imposed sanctions on Iran" is read by the verb and the noun
     seen: dict = {}

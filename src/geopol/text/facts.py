@@ -140,7 +140,8 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
             ev = replace(ev, source=_at_event_time(ev.source, time, registry, day),
                          target=_at_event_time(ev.target, time, registry, day))
             src, tgt = party(ev.source), party(ev.target)
-            if src == tgt or (ev.target is not None and ev.source.country == ev.target.country):
+            if src == tgt or (ev.target is not None and ev.source.country == ev.target.country
+                              and src == ev.source.country and tgt == ev.target.country):
                 continue
             if time.precision != "unknown" and time.start != day:
                 ctx.last_time = time
