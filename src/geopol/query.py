@@ -15,30 +15,47 @@ def actor_summary(store: Store, registry: Registry) -> list[dict]:
     Keys: ``code``, ``name``, ``kind``, ``country``, ``role`` (persons: the
     role on the document date), ``mentions``, ``documents``, ``forms`` (the
     surface forms, most frequent first), ``actors`` (the full codes seen,
-    e.g. ``CHNGOV``).
+    e.g. ``CHNGOV``), ``origins`` (how the mentions were read, most frequent
+    first: ``registry``, ``dictionary``, ``title``, ``apposition``,
+    ``introduced``, ``coreference``) and ``source`` (where the registry's
+    entry comes from: ``geopol`` for the shipped tables, ``phoenix:countries``
+    and the like for PETRARCH2's dictionaries, ``archigos-4.1``, ``plad-2024``
+    ... for office holders, ``user`` for an entry a user added).
     """
     rows = []
-    for country, n, docs, forms, actors in store.con.execute("""
+    for country, n, docs, forms, actors, origins in store.con.execute("""
             SELECT country, count(*), count(DISTINCT doc),
-                   list(text ORDER BY text), list(DISTINCT actor ORDER BY actor)
+                   list(text ORDER BY text), list(DISTINCT actor ORDER BY actor), list(origin)
             FROM mentions WHERE country IS NOT NULL AND person IS NULL AND kind <> 'group'
               AND doc IN (SELECT id FROM complete_documents)
             GROUP BY country ORDER BY count(*) DESC, country""").fetchall():
         actor = registry.get(country)
         rows.append({"code": country, "name": actor.name if actor else country,
                      "kind": actor.kind if actor else "state", "country": country, "role": None, "mentions": n,
-                     "documents": docs, "forms": _by_frequency(forms), "actors": actors})
-    for code, kind, country, role, n, docs, forms, actors in store.con.execute("""
+                     "documents": docs, "forms": _by_frequency(forms), "actors": actors,
+                     "origins": _by_frequency([o for o in origins if o]), "source": _source(actor)})
+    for code, kind, country, role, n, docs, forms, actors, origins in store.con.execute("""
             SELECT coalesce(person, actor), any_value(kind), any_value(country), any_value(role), count(*),
-                   count(DISTINCT doc), list(text ORDER BY text), list(DISTINCT actor ORDER BY actor)
+                   count(DISTINCT doc), list(text ORDER BY text), list(DISTINCT actor ORDER BY actor), list(origin)
             FROM mentions WHERE (person IS NOT NULL OR kind = 'group')
               AND doc IN (SELECT id FROM complete_documents)
             GROUP BY coalesce(person, actor) ORDER BY any_value(kind) DESC, count(*) DESC, 1""").fetchall():
         actor = registry.get(code)
         rows.append({"code": code, "name": actor.name if actor else code, "kind": kind, "country": country,
                      "role": role, "mentions": n, "documents": docs, "forms": _by_frequency(forms),
-                     "actors": actors})
+                     "actors": actors, "origins": _by_frequency([o for o in origins if o]), "source": _source(actor)})
     return rows
+
+
+def _source(actor) -> str | None:
+    """Where a registry entry comes from (see :func:`actor_summary`)."""
+    if actor is None:
+        return None
+    attrs = dict(actor.attributes)
+    if attrs.get("source"):
+        return attrs["source"]
+    sources = list(dict.fromkeys(t.source for t in actor.tenures if t.source))
+    return "+".join(sources) if sources else "geopol"
 
 
 def _by_frequency(forms: list[str]) -> list[str]:

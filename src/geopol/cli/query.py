@@ -38,7 +38,7 @@ def actors(
     check_format(fmt)
     with open_geopol(ctx, read_only=True) as g:
         rows = g.actors()
-    emit(rows, fmt, out, columns=["code", "name", "kind", "country", "role", "mentions", "forms"],
+    emit(rows, fmt, out, columns=["code", "name", "kind", "country", "role", "mentions", "forms", "origins", "source"],
          empty="no actors: ingest an article first")
 
 
