@@ -63,6 +63,9 @@ _MATERIAL_ALONE = ("07", "08", "14", "15", "16", "17", "18", "19", "20")
 _INTENT_VERBS = {"agree": "03", "pledge": "03", "promise": "03", "vow": "03", "intend": "03",
                  "plan": "03", "offer": "03", "undertake": "03", "commit": "03"}
 _REFUSE = frozenset({"refuse", "decline", "reject"})
+# CAMEO's intents by what is intended: to meet (036), to support (032), to cooperate materially (031), to
+# give aid (033), to yield (035), to settle (037)
+_INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030"}
 
 
 @dataclass(frozen=True)
@@ -268,8 +271,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         if f.lemma in _INTENT_VERBS and xcomp is not None:
             inner = by_head.get(xcomp.i - sent[0].i)
             inner_code = _frame_code(sent, inner, lex) if inner is not None else None
-            code = "03" + (inner_code[1] if inner_code and inner_code[0] == "0" and inner_code[1] in "3456"
-                           else "0")
+            if inner_code is None and f.lemma not in ("agree", "pledge", "promise", "vow", "commit"):
+                continue  # "plans to test Putin's willingness": an intent to do nothing CAMEO names
+            code = _INTENT_OF.get(_root(inner_code), "030")
             if inner is not None and not targets:
                 targets = list(inner.targets)
         elif f.lemma in _REFUSE and xcomp is not None:
