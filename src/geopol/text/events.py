@@ -65,7 +65,10 @@ _INTENT_VERBS = {"agree": "03", "pledge": "03", "promise": "03", "vow": "03", "i
 _REFUSE = frozenset({"refuse", "decline", "reject"})
 # CAMEO's intents by what is intended: to meet (036), to support (032), to cooperate materially (031), to
 # give aid (033), to yield (035), to settle (037)
-_INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030"}
+_INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030",
+              "14": "130", "15": "130", "16": "130", "17": "130", "18": "138", "19": "138", "20": "138"}
+# Verbs that name a thing as something ("called the meeting a positive step"): a judgement
+_NAMING = frozenset({"call", "describe", "term", "label", "brand", "characterize", "characterise", "dub"})
 
 
 @dataclass(frozen=True)
@@ -268,7 +271,12 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             continue  # "meets its commitments", "faces problems": no one is met
         if code is None and f.passive and f.lemma in ("hold", "keep") and f.sources:
             code = "173"  # "Americans held in Russia": held in detention
-        if f.lemma in _INTENT_VERBS and xcomp is not None:
+        if f.lemma in _NAMING and any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"
+                                      for c in tok.children) and not any(p == "on" for p, _ in f.preps):
+            judged = {t.lower_ for c in tok.children if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"
+                      for t in c.subtree}
+            code = "051" if judged & _POSITIVE else "111" if judged & _NEGATIVE else "010"
+        elif f.lemma in _INTENT_VERBS and xcomp is not None:
             inner = by_head.get(xcomp.i - sent[0].i)
             inner_code = _frame_code(sent, inner, lex) if inner is not None else None
             if inner_code is None and f.lemma not in ("agree", "pledge", "promise", "vow", "commit"):

@@ -22,9 +22,10 @@ article.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from .. import codes
-from ..model import Claim, Event, Evidence, Hypothesis, Quantity, Relation
+from ..model import Claim, Event, Evidence, Hypothesis, Quantity, Relation, TimeSpan
 from .claims import find_claims
 from .coref import DocumentContext, author_of, resolve_sentence
 from .events import code_events, code_statement, party
@@ -118,6 +119,10 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
         when = resolve(_without_relatives(parsed), day, periods=False)
         if when.precision == "unknown" and ctx.last_time is not None and _refers_back(parsed):
             when = ctx.last_time  # "Russia then annexed ...": the time of what the text told last
+        elif when.precision != "unknown" and when.start is not None:
+            # what "then" in the next sentence refers to ("since an uprising in 2014 ...": 2014)
+            ctx.last_time = when if when.end is not None else TimeSpan(
+                start=when.start, end=date(when.start.year, 12, 31), precision="year")
         attributed = _attribution(text, [m for m in local if m.country])
         uncoded: list = []
         frames_found: list = []
@@ -191,7 +196,8 @@ _BACK = frozenset({"then", "subsequently", "afterwards", "later", "thereafter"})
 
 def _refers_back(doc) -> bool:
     """A sentence that dates itself by the one before: "Russia then annexed Crimea"."""
-    return any(t.lower_ in _BACK and t.dep_ == "advmod" for t in doc)
+    return any(t.lower_ in _BACK and t.dep_ == "advmod" and t.head.dep_ == "ROOT" and t.i - doc[0].i < 4
+               for t in doc)
 
 
 def _without_relatives(doc) -> str:
@@ -208,8 +214,8 @@ def _counterpart(ctx, local):
         before = [m for m in local if m.end <= source.start][::-1] + ctx.recent(3)[::-1]
         for m in before:
             p = party(m)
-            if p and p != own and m.country != source.country and m.kind != "igo" and (len(p) == 3 or
-                                                                                       m.kind == "person"):
+            if p and p != own and m.country != source.country and not m.actor.startswith("IGO") and \
+                    (len(p) == 3 or m.kind == "person"):
                 return m
         return None
     return find

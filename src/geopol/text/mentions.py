@@ -429,6 +429,9 @@ class _Scan:
             if alias is not None and alias.kind in ("person", "short") and i + n + 1 < n_toks \
                     and words[i + n] in "-–" and self.glued(i + n) and self.glued(i + n + 1):
                 alias = None  # "Lee Jong" of "Lee Jong-joo": a name cut inside a hyphenated word
+            if alias is not None and i >= 2 and words[i - 1] in "-–" and self.glued(i) and \
+                    self.lower[i - 2] in ("pro", "anti", "non", "ex"):
+                alias = None  # "pro-Russian separatists", "anti-American protests": not the state itself
             if alias is None:
                 i += n
                 continue
