@@ -189,3 +189,18 @@ def test_headline_and_lede_give_one_event_with_two_sentences():
         g.ingest_text(text, date="2012-09-17")
         evs = [e for e in g.events() if (e.source, e.target) == ("JPN", "CHN")]
     assert len(evs) == 1 and len(evs[0].evidence) == 2
+
+
+def test_a_reaction_is_aimed_at_whoever_did_the_act_it_names():
+    text = ("TOKYO (AP) - North Korea test-fired a ballistic missile on Sunday, Japan's defence ministry said.\n\n"
+            "China expressed regret over the launch. South Korea condemned the test and said Seoul would take "
+            "measures against the North.")
+    got = events_of(text, date(2017, 5, 14))
+    assert ("CHN", "PRK", "01", "asserted") in got
+    assert ("KOR", "PRK", "11", "asserted") in got
+    assert ("KOR", "PRK", "13", "asserted") in got          # "would take measures against": a threat
+    assert all(t != "JPN" for s, t, *_ in got if s in ("CHN", "KOR"))
+
+
+def test_a_missile_launch_has_no_target():
+    assert ("PRK", None, "15", "asserted") in events_of("North Korea launched two missiles on Friday.", date(2017, 5, 5))

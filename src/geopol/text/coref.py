@@ -63,6 +63,7 @@ class DocumentContext:
     sentence: int = 0
     quoted_start: bool = False                      # the sentence read last began inside a quotation
     last_time: object = None                        # the time of the last event dated by the text
+    acts: list = field(default_factory=list)        # the sources of the events read so far
 
     def recent(self, n: int):
         return [m for _, ms in self.history[-n:] for m in ms]

@@ -127,6 +127,18 @@ def _context(tok) -> str:
     return ""
 
 
+def _reacts_to_act(sent, f: Frame, lex) -> str:
+    """The event noun a predicate is aimed at when it names an act the text told before ("condemned the
+    launch", "expressed regret over the test"): a definite event noun with no actor of its own; or ''."""
+    heads = [sent[f.head]] + [sent[i] for i in f.args]
+    nouns = [sent[i] for i in f.args] + [g for h in heads for c in h.children if c.dep_ == "prep"
+                                         for g in c.children if g.dep_ == "pobj"]
+    for t in nouns:
+        if lex.predicate(t.lemma_.lower(), "noun") and any(c.lower_ in ("the", "this", "that") for c in t.children):
+            return t.lemma_.lower()
+    return ""
+
+
 def _two_sides(a, b) -> bool:
     """Two parties an event can be between: two states (or their sectors), or a state and a non-state
     group, its own included ("the Sudanese government accused Darfur rebels"); not a state and itself,
@@ -172,7 +184,7 @@ def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, li
         return "100", about
     if future and own_subject:
         if _root(inner_code) >= "13" or lows & _HOSTILE_ACTION:
-            return "130", about
+            return "130", about or (list(inner.targets) if inner is not None else []) or _unique(named)
         return "030", (list(inner.targets) if inner is not None else []) or about or _unique(named)
     if foreign_subj and _root(inner_code) >= "13" and (inner is None or inner.modality != "negated"):
         return "112", foreign_subj
@@ -279,6 +291,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         elif f.lemma in _INTENT_VERBS and xcomp is not None:
             inner = by_head.get(xcomp.i - sent[0].i)
             inner_code = _frame_code(sent, inner, lex) if inner is not None else None
+            if inner_code is None and inner is not None and inner.primary and lex.predicate(inner.primary, "noun"):
+                inner_code = lex.predicate_code(inner.primary, "noun", subj="", objs=set(), preps=set(),
+                                                prts=set())  # "agreed to begin talks": an intent to meet
             if inner_code is None and f.lemma not in ("agree", "pledge", "promise", "vow", "commit"):
                 continue  # "plans to test Putin's willingness": an intent to do nothing CAMEO names
             code = _INTENT_OF.get(_root(inner_code), "030")
@@ -293,6 +308,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             if uncoded is not None and f.pos == "verb" and code is None and f.sources and targets:
                 uncoded.append((f.modality, f.sources[0], targets[0], text[f.clause[0]:f.clause[1]]))
             continue
+        if _root(code) == "15" and targets and any(p in ("at", "on", "into", "against") and h == "+"
+                                                   for p, h in f.preps):
+            code = "190"  # a missile fired at a state is force used on it, not a show of force
         if _root(code) == "18" and targets and all(_armed_state(m) for m in targets) and \
                 all(_armed_state(m) for m in f.sources):
             code = "190"  # violence between states (their forces) is conventional force; against civilians, 18
@@ -318,9 +336,11 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 continue
             aimed = any(p in ("to", "with", "on", "against", "at", "toward", "towards") and h and h != "+"
                         for p, h in f.preps)
-            if counterpart is not None and _root(code) in _RELATIONAL and f.pos in ("verb", "adj") and \
-                    how != "default" and f.content is None and len(sources) == 1 and not aimed:
-                other = counterpart(sources[0])
+            relational = _root(code) in _RELATIONAL or (_root(code) == "01" and how == "pattern")  # "expressed regret"
+            reacting = _reacts_to_act(sent, f, lex)
+            if counterpart is not None and (relational or reacting) and f.pos in ("verb", "adj") and \
+                    how != "default" and f.content is None and len(sources) == 1 and (not aimed or reacting):
+                other = counterpart(sources[0], doer=reacting)
                 if other is not None and _state_level(sources[0]):
                     out.append(CodedEvent(sources[0], other, code, f.lemma, f.modality, qty, clause, f.head, context))
                     continue

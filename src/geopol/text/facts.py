@@ -150,6 +150,8 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
                 continue
             if time.precision != "unknown" and time.start != day:
                 ctx.last_time = time
+            if ev.cameo[:2] not in _VERBAL_ROOTS:
+                ctx.acts.append((ev.verb, ev.source))  # what a later "the launch", "the attack" may name
             chunk.events.append(Event(
                 source=src, target=tgt, cameo=ev.cameo,
                 plover=codes.plover_for_cameo(ev.cameo), quad=codes.quad_class(ev.cameo),
@@ -191,6 +193,15 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
         chunk.relations.extend(relations_from_events(chunk.events, chunk.relations))
 
 
+# Roots of what is said rather than done: a reaction names a deed, not another reaction.
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+_VERBAL = frozenset({"say"})
+
+
+def _is_state(m) -> bool:
+    return party(m) == m.country and not m.actor.startswith("IGO")
+
+
 _BACK = frozenset({"then", "subsequently", "afterwards", "later", "thereafter"})
 
 
@@ -209,8 +220,17 @@ def _without_relatives(doc) -> str:
 def _counterpart(ctx, local):
     """The other state a two-sided act with no named target is with: the other party of the source's last
     event in the document, else the state last named before, in this sentence or the two before it."""
-    def find(source):
+    def find(source, doer=""):
         own = party(source)
+        if doer:  # "condemned the launch": whoever did the act the noun names, else the last act told
+            acts = [(verb, m) for verb, m in reversed(ctx.acts)
+                    if party(m) != own and m.country != source.country and _is_state(m)]
+            for verb, m in acts:
+                if verb == doer or verb[:4] == doer[:4]:
+                    return m
+            for verb, m in acts:
+                if verb not in REPORTING and verb not in _VERBAL:
+                    return m
         before = [m for m in local if m.end <= source.start][::-1] + ctx.recent(3)[::-1]
         for m in before:
             p = party(m)
