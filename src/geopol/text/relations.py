@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -83,7 +84,9 @@ def find_relations(doc, mentions) -> list[tuple]:
                         used.append((s, e))
                         out.append((a, b, sign, strength, kind, s, e))
                 continue
-            a = _clause_subject(doc, tok, actors)
+            # "Russia's support for Assad", "Kiev's conflict with Moscow": the possessor holds the tie
+            owner = next((_at(c, actors) for c in tok.children if c.dep_ == "poss" and _at(c, actors)), None)
+            a = owner or _clause_subject(doc, tok, actors)
             b = None
             for t in doc:  # the actor the phrase governs: an object after it in its subtree or clause
                 if t.idx >= e and (t.head == tok or tok in t.ancestors or t.head.idx >= s) and _at(t, actors):
@@ -120,30 +123,48 @@ def relations_from_events(events, phrase_relations=()) -> list:
     asserted events whose Goldstein values all have one sign and sum to at least ``EVENTS_MIN_WEIGHT`` in
     magnitude, or by one event of magnitude at least ``EVENT_STRONG`` (a peace treaty, military aid, an
     attack, sanctions), stands in that sign (kind ``events``, strength the sum over 20, at most 1), unless
-    a phrase already ties the pair. One handshake or one protest is an event, not a standing tie.
+    a phrase already ties the pair. One handshake or one protest is an event, not a standing tie. A pair
+    whose events have both signs stands in each sign over its own time when the two do not overlap (a
+    rupture, then a reconciliation); otherwise its events say nothing of how it stands.
 
     >>> from geopol.model import Event
     >>> evs = [Event(source="USA", target="ISR", cameo="051", goldstein=3.4), Event(source="USA", target="ISR",
     ...        cameo="072", goldstein=8.3), Event(source="IRN", target="ISR", cameo="190", goldstein=-10.0)]
     >>> [(r.a, r.b, r.sign) for r in relations_from_events(evs)]
     [('IRN', 'ISR', -1), ('ISR', 'USA', 1)]
+    >>> from geopol.model import TimeSpan as T
+    >>> d = lambda y: T(start=date(y, 7, 1), end=date(y, 7, 1), precision="day")
+    >>> evs = [Event(source="VEN", target="COL", cameo="161", goldstein=-4.0, time=d(2009)),
+    ...        Event(source="VEN", target="COL", cameo="163", goldstein=-8.0, time=d(2009)),
+    ...        Event(source="COL", target="VEN", cameo="057", goldstein=8.0, time=d(2010))]
+    >>> [(r.a, r.b, r.sign, r.time.start.year) for r in relations_from_events(evs)]
+    [('COL', 'VEN', 1, 2010), ('COL', 'VEN', -1, 2009)]
     """
     from ..model import Relation, TimeSpan
 
     tied = {frozenset((r.a, r.b)) for r in phrase_relations}
     pairs: dict[frozenset, list] = {}
+    out = []
     for ev in events:
         if ev.modality not in ("asserted", "reported") or not ev.source or not ev.target or ev.source == ev.target \
                 or ev.goldstein is None or len(ev.source) != 3 or len(ev.target) != 3:
             continue
         pairs.setdefault(frozenset((ev.source, ev.target)), []).append(ev)
-    out = []
     for pair, evs in sorted(pairs.items(), key=lambda kv: sorted(kv[0])):
         if pair in tied:
             continue
         signs = {1 if e.goldstein > 0 else -1 if e.goldstein < 0 else 0 for e in evs}
+        if len(signs) > 1:
+            # a pair that fell out and made up ("broke off relations" in 2009, "restored" them in 2010): one
+            # tie per sign when the two signs' events do not overlap in time
+            groups = [[e for e in evs if (e.goldstein or 0) * sgn > 0] for sgn in (1, -1)]
+            spans = [(min(e.time.start or date.max for e in g), max(e.time.end or e.time.start or date.min for e in g))
+                     for g in groups if g]
+            if len(spans) == 2 and (spans[0][1] < spans[1][0] or spans[1][1] < spans[0][0]):
+                out.extend(r for g in groups for r in relations_from_events(g))
+            continue
         total = sum(e.goldstein for e in evs)
-        if len(signs) != 1 or 0 in signs or abs(total) < EVENTS_MIN_WEIGHT:
+        if 0 in signs or abs(total) < EVENTS_MIN_WEIGHT:
             continue
         if len(evs) < EVENTS_MIN and abs(total) < EVENT_STRONG:
             continue
