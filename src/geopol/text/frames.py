@@ -335,8 +335,12 @@ _STATIVE = frozenset({"engage", "involve", "commit", "determine", "prepare", "de
 def _is_passive(verb) -> bool:
     if verb.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
         return False
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and \
+            any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ not in ("conj", "ROOT"):
+        return True  # a bare participle with a "subject": a reduced relative misparsed ("every American detained")
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
-        (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        (verb.dep_ in ("acl", "relcl", "amod") and verb.tag_ == "VBN"
+         and not any(c.dep_ in ("nsubj", "aux") for c in verb.children))  # "every American detained"
 
 
 def _clause_span(tok, base) -> tuple[int, int]:
@@ -408,9 +412,12 @@ def _sources(sent, verb, depth: int = 0) -> list:
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
             return [m for a in agent for m in sent.actors_at(a)]
-        if verb.dep_ == "acl":
+        if verb.dep_ in ("acl", "relcl", "amod"):
             return []
     subj = _subject_tok(verb)
+    if subj is not None and subj.dep_ == "nsubj" and _is_passive(verb) and \
+            not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []  # the misparsed "subject" of a bare participle is what was done to
     if subj is not None and not _is_passive(verb):
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return sent.actors_at(verb.head)
@@ -519,8 +526,8 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
     passive = _is_passive(verb)
     direct, preps = _objects(verb)
     if passive:
-        patient = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if verb.dep_ == "acl":
+        patient = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if verb.dep_ in ("acl", "relcl", "amod") and not patient:
             patient = [verb.head]
         elif not patient and verb.dep_ == "xcomp":
             # "soldiers are reported to have been sent": the subject of the raising verb
