@@ -204,3 +204,9 @@ def test_a_reaction_is_aimed_at_whoever_did_the_act_it_names():
 
 def test_a_missile_launch_has_no_target():
     assert ("PRK", None, "15", "asserted") in events_of("North Korea launched two missiles on Friday.", date(2017, 5, 5))
+
+
+def test_these_people_are_the_people_named_before():
+    got = events_of("Thousands of Syrian refugees crossed into Turkey. Germany is providing aid to these people.",
+                    date(2015, 9, 1))
+    assert ("DEU", "SYR", "07", "asserted") in got

@@ -45,6 +45,8 @@ _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PAIR_NOUNS = frozenset({"countries", "nations", "sides", "governments", "states", "neighbours", "neighbors",
                          "leaders", "parties", "capitals", "powers", "koreas", "rivals", "allies", "adversaries"})
 _QUOTES = frozenset('"“”')
+_PEOPLE = frozenset({"people", "refugee", "civilian", "citizen", "prisoner", "detainee", "migrant", "resident",
+                     "villager", "hostage", "national"})
 _BYLINE_START = ("media release", "press release", "news release", "statement by", "statement from",
                  "joint statement", "remarks by", "readout of", "message from", "speech by", "statement of")
 _STATE_KINDS = frozenset({"name", "abbrev", "official", "capital", "demonym", "igo", "place"})
@@ -153,6 +155,15 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
         if t.pos_ == "PRON" or t.tag_ in ("PRP", "PRP$"):
             found = _pronoun(t, low, quoted[k], speaker, ctx, before, prev, subject_offsets, base)
             out.extend(found)
+            continue
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _PEOPLE and \
+                any(c.dep_ == "det" and c.lower_ in ("these", "those", "the") for c in t.children) and \
+                not any(c.dep_ in ("amod", "compound", "poss") and c.i in covered for c in t.children):
+            # "these people", "the refugees": the people of a state the text named last
+            people = next((m for m in reversed(ctx.recent(3) + before) if m.kind == "sector"
+                           and (m.role or "")[:3] in ("CVL", "REF")), None)
+            if people is not None:
+                out.append(_as(people, t, base))
             continue
         if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
             out.extend(_definite(t, low, ctx, before, prev, base, roles, covered, doc, subjects))
