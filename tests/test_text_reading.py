@@ -210,3 +210,8 @@ def test_these_people_are_the_people_named_before():
     got = events_of("Thousands of Syrian refugees crossed into Turkey. Germany is providing aid to these people.",
                     date(2015, 9, 1))
     assert ("DEU", "SYR", "07", "asserted") in got
+
+
+def test_an_appeal_to_all_sides_has_no_one_target():
+    got = events_of("Norway urged all parties to the conflict to cease hostilities.", date(2021, 5, 1))
+    assert ("NOR", None, "02", "asserted") in got

@@ -127,6 +127,23 @@ def _context(tok) -> str:
     return ""
 
 
+_EVERYONE = frozenset({"side", "sides", "party", "parties", "country", "countries", "nation", "nations", "state",
+                       "states", "community", "concerned", "government", "governments", "leader", "leaders"})
+
+
+def _to_everyone(sent, f: Frame) -> bool:
+    """The appeal is made to a collective no one names: "all sides", "all parties", "the international
+    community"."""
+    tok = sent[f.head]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")] + \
+        [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "to") for g in c.children
+         if g.dep_ == "pobj"]
+    for o in objs:
+        if o.lower_ in _EVERYONE and any(c.lower_ in ("all", "both", "every", "international") for c in o.children):
+            return True
+    return False
+
+
 def _reacts_to_act(sent, f: Frame, lex) -> str:
     """The event noun a predicate is aimed at when it names an act the text told before ("condemned the
     launch", "expressed regret over the test"): a definite event noun with no actor of its own; or ''."""
@@ -344,6 +361,12 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 if other is not None and _state_level(sources[0]):
                     out.append(CodedEvent(sources[0], other, code, f.lemma, f.modality, qty, clause, f.head, context))
                     continue
+            if _root(code) in ("02", "10") and f.pos == "verb" and _to_everyone(sent, f):
+                # "called on all sides to support", "urges all parties to cease": an appeal to no one in particular
+                for a in sources:
+                    if _state_level(a):
+                        out.append(CodedEvent(a, None, code, f.lemma, f.modality, qty, clause, f.head, context))
+                continue
             if _root(code) in _MATERIAL_ALONE and f.pos == "verb" and how != "default":
                 for a in sources:
                     if _state_level(a):
