@@ -215,3 +215,10 @@ def test_these_people_are_the_people_named_before():
 def test_an_appeal_to_all_sides_has_no_one_target():
     got = events_of("Norway urged all parties to the conflict to cease hostilities.", date(2021, 5, 1))
     assert ("NOR", None, "02", "asserted") in got
+
+
+def test_an_accusation_is_not_the_act_it_alleges_and_force_in_a_place_is_on_it():
+    got = events_of("Pakistan accused India of violating the ceasefire in Kashmir.", date(2019, 3, 1))
+    assert [(s, t, r) for s, t, r, m in got] == [("PAK", "IND", "11")]
+    assert ("ISR", "PSE", "19", "asserted") in events_of("Israeli warplanes struck targets in Gaza overnight.",
+                                                         date(2021, 5, 12))

@@ -63,6 +63,9 @@ _MATERIAL_ALONE = ("07", "08", "14", "15", "16", "17", "18", "19", "20")
 _INTENT_VERBS = {"agree": "03", "pledge": "03", "promise": "03", "vow": "03", "intend": "03",
                  "plan": "03", "offer": "03", "undertake": "03", "commit": "03"}
 _REFUSE = frozenset({"refuse", "decline", "reject"})
+# Verbs whose "of/for" clause is what they allege, not a fact told ("accused India of violating ..."); praise
+# "for" what was done presupposes it, so praise verbs are not here.
+_ACCUSING = frozenset({"accuse", "blame", "charge", "fault", "suspect", "indict"})
 # CAMEO's intents by what is intended: to meet (036), to support (032), to cooperate materially (031), to
 # give aid (033), to yield (035), to settle (037)
 _INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030",
@@ -271,6 +274,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         for c in tok.children:
             if c.dep_ == "xcomp" and (f.lemma in _INTENT_VERBS or f.lemma in _REFUSE):
                 governed.add(c.i - sent[0].i)
+            if c.dep_ == "prep" and c.lower_ in ("of", "for") and f.lemma in _ACCUSING:
+                # "accused India of violating the ceasefire": the violation is what is alleged
+                governed.update(g.i - sent[0].i for g in c.children if g.dep_ == "pcomp")
     for f in found:
         if f.head in governed:
             continue
@@ -285,6 +291,12 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 code, targets = typed, about
             elif _root(code) == "01" or code is None:
                 continue
+        if not targets and _root(code) in ("18", "19", "20") and f.pos == "verb":
+            # "struck targets in Gaza", "shelled positions inside Syria": force used in a state is used on it
+            own = {party(m) for m in f.sources}
+            targets = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "into", "on")
+                       for g in c.children if g.dep_ == "pobj" for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
+                       if party(m) not in own and m.kind != "person"]
         if (not targets or f.nested) and f.agents and _root(code) in ("10", "11", "12", "05", "13"):
             targets = list(f.agents)  # "condemns attacks by a Burmese Government-sponsored group": the doer
         if f.pos == "verb" and f.lemma in _LIGHT and f.primary and lex.predicate(f.primary, "noun") and \
