@@ -222,3 +222,8 @@ def test_an_accusation_is_not_the_act_it_alleges_and_force_in_a_place_is_on_it()
     assert [(s, t, r) for s, t, r, m in got] == [("PAK", "IND", "11")]
     assert ("ISR", "PSE", "19", "asserted") in events_of("Israeli warplanes struck targets in Gaza overnight.",
                                                          date(2021, 5, 12))
+
+
+def test_the_two_koreas_are_both():
+    got = events_of("The two Koreas agreed to hold talks next week.", date(2015, 8, 25))
+    assert any({s, t} == {"PRK", "KOR"} and r == "03" for s, t, r, m in got)

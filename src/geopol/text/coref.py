@@ -116,8 +116,12 @@ def _quoted(toks, base, ctx) -> list[bool]:
     return out
 
 
-def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, roles: dict[str, str]) -> list:
-    """Coreference mentions for one parsed sentence; updates ``ctx`` (call sentences in order)."""
+def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, roles: dict[str, str],
+                     shared: dict | None = None) -> list:
+    """Coreference mentions for one parsed sentence; updates ``ctx`` (call sentences in order).
+
+    ``shared`` maps the plural of a name several states share to them ("koreas" → North and South Korea):
+    "the two Koreas" are both."""
     base = doc[0].idx if len(doc) else 0
     if paragraph != ctx.paragraph:
         ctx.in_quote = False
@@ -155,6 +159,11 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
         if t.pos_ == "PRON" or t.tag_ in ("PRP", "PRP$"):
             found = _pronoun(t, low, quoted[k], speaker, ctx, before, prev, subject_offsets, base)
             out.extend(found)
+            continue
+        if shared and low in shared and any(c.lower_ in ("two", "both", "the") for c in t.children):
+            s0 = t.idx - base
+            out.extend(FoundMention(s0, s0 + len(t.text), t.text, code, code, "name", None, None, False,
+                                    "coreference") for code in shared[low])
             continue
         if t.pos_ == "NOUN" and t.lemma_.lower() in _PEOPLE and \
                 any(c.dep_ == "det" and c.lower_ in ("these", "those", "the") for c in t.children) and \

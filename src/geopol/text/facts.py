@@ -98,6 +98,7 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
     """
     nlp = load_nlp()
     roles = registry.roles if registry is not None else {}
+    shared = _shared_names(registry)
     work = [(chunk, day, sent) for chunk, day in items for sent in _sentences(chunk)]
     docs = nlp.pipe([w[2][4] for w in work], batch_size=batch_size)
     pending = []  # verbs left for the classifier
@@ -111,7 +112,7 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
                 ctx.author = author
                 ctx.sentence += 1
                 continue  # a byline holds no event
-        extra = resolve_sentence(parsed, local, ctx, paragraph=para, roles=roles)
+        extra = resolve_sentence(parsed, local, ctx, paragraph=para, roles=roles, shared=shared)
         for m in extra:
             chunk.mentions.append((idx, replace(m, start=m.start + s, end=m.end + s)))
         local = local + extra
@@ -196,6 +197,22 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
 # Roots of what is said rather than done: a reaction names a deed, not another reaction.
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 _VERBAL = frozenset({"say"})
+
+
+def _shared_names(registry) -> dict:
+    """"koreas" -> [PRK, KOR], "sudans" -> [SDN, SSD]: states named by one word with a compass point."""
+    out: dict[str, list] = {}
+    if registry is None:
+        return out
+    states = [a for a in registry.actors() if a.kind == "state" and not dict(a.attributes).get("historic")]
+    single = {a.name: a.code for a in states}
+    for a in states:
+        words = a.name.split()
+        if len(words) == 2 and words[0] in ("North", "South", "East", "West"):
+            out.setdefault(words[1].lower() + "s", []).append(a.code)
+            if words[1] in single and single[words[1]] not in out[words[1].lower() + "s"]:
+                out[words[1].lower() + "s"].append(single[words[1]])  # Sudan and South Sudan
+    return {k: v for k, v in out.items() if len(v) >= 2}
 
 
 def _is_state(m) -> bool:
