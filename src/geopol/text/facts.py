@@ -118,7 +118,8 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
         local = local + extra
         evidence = (Evidence(doc=chunk.doc, start=s, end=e, text=text),)
         when = resolve(_without_relatives(parsed), day, periods=False)
-        if when.precision == "unknown" and ctx.last_time is not None and _refers_back(parsed):
+        back = ctx.last_time is not None and _refers_back(parsed)
+        if when.precision == "unknown" and back:
             when = ctx.last_time  # "Russia then annexed ...": the time of what the text told last
         elif when.precision != "unknown" and when.start is not None:
             # what "then" in the next sentence refers to ("since an uprising in 2014 ...": 2014)
@@ -141,7 +142,7 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
                 time = resolve(ev.context, day, forward=forward)
             if time.precision == "unknown":
                 time = resolve(_without_relatives(parsed), day, forward=forward, periods=False)
-            if time.precision == "unknown" and ctx.last_time is not None and _refers_back(parsed):
+            if time.precision == "unknown" and back:
                 time = ctx.last_time
             ev = replace(ev, source=_at_event_time(ev.source, time, registry, day),
                          target=_at_event_time(ev.target, time, registry, day))
@@ -224,8 +225,7 @@ _BACK = frozenset({"then", "subsequently", "afterwards", "later", "thereafter"})
 
 def _refers_back(doc) -> bool:
     """A sentence that dates itself by the one before: "Russia then annexed Crimea"."""
-    return any(t.lower_ in _BACK and t.dep_ == "advmod" and t.head.dep_ == "ROOT" and t.i - doc[0].i < 4
-               for t in doc)
+    return any(t.lower_ in _BACK and t.dep_ == "advmod" and t.head.dep_ == "ROOT" for t in doc[:4])
 
 
 def _without_relatives(doc) -> str:

@@ -108,8 +108,12 @@ def mentions_by_token(doc, mentions) -> list[list]:
     """For each token, the mentions whose span holds it (sentence-local offsets)."""
     from bisect import bisect_left
 
-    base = doc[0].idx if len(doc) else 0
-    offsets = [t.idx - base for t in doc]
+    from spacy.attrs import IDX
+
+    if not len(doc):
+        return []
+    base = doc[0].idx
+    offsets = (doc.to_array([IDX]).ravel() - base).tolist()  # without building a Token per word
     out = [[] for _ in range(len(offsets))]
     for m in mentions:
         k = bisect_left(offsets, m.start)
@@ -286,19 +290,32 @@ def _lemma(tok) -> str:
 
 
 def _own_mood(verb) -> str | None:
+    """The mood a predicate's own words give it (one pass over its children)."""
+    modal = to = condition = mark_if = False
+    modal_word = ""
     for child in verb.children:
-        if child.dep_ == "neg":
+        dep, low = child.dep_, child.lower_
+        if dep == "neg":
             return "negated"
-        if child.dep_ == "mark" and child.lower_ == "whether":
-            return "hypothetical"  # "decides whether to extend sanctions"
-    for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in _MODALS:
-            return "conditional" if _has_if(verb) else _MODALS[child.lower_]
-        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "lest"):
-            return "conditional"
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ == "ROOT":
+        if dep == "mark":
+            if low == "whether":
+                return "hypothetical"  # "decides whether to extend sanctions"
+            if low in ("if", "unless", "lest"):
+                mark_if = True
+        elif dep in ("aux", "auxpass"):
+            if low in _MODALS and not modal:
+                modal, modal_word = True, low
+            elif low == "to":
+                to = True
+        elif dep == "advcl" and not condition:
+            condition = any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children)
+    if modal:
+        return "conditional" if condition else _MODALS[modal_word]
+    if mark_if:
+        return "conditional"
+    if to and verb.dep_ == "ROOT":
         return "hypothetical"  # a headline infinitive ("US to send troops") is a plan
-    if _has_if(verb) and verb.tag_ in ("VB", "VBP", "VBZ"):
+    if condition and verb.tag_ in ("VB", "VBP", "VBZ"):
         return "conditional"
     return None
 
@@ -345,13 +362,20 @@ def _is_passive(verb) -> bool:
 
 def _clause_span(tok, base) -> tuple[int, int]:
     """The predicate's own words: its subtree up to the first relative or reported clause inside it
-    ("met at the residence where Bolivar died in 1830": the meeting is not dated 1830)."""
-    words = [t for t in tok.subtree]
-    cut = next((c for c in tok.subtree if c is not tok and c.dep_ in ("relcl", "ccomp") and c.i > tok.i), None)
-    if cut is not None:
-        first = min(x.i for x in cut.subtree)
-        words = [t for t in words if t.i < first] if first > tok.i else words
-    return words[0].idx - base, words[-1].idx + len(words[-1].text) - base
+    ("met at the residence where Bolivar died in 1830": the meeting is not dated 1830). A projective
+    subtree is the span from its left to its right edge."""
+    left, right = tok.left_edge, tok.right_edge
+    doc = tok.doc
+    end = right.idx + len(right.text)
+    for i in range(tok.i + 1, right.i + 1):
+        t = doc[i]
+        if t.dep_ in ("relcl", "ccomp"):
+            first = t.left_edge
+            if first.i > tok.i:
+                prev = doc[first.i - 1]
+                end = prev.idx + len(prev.text)
+            break
+    return left.idx - base, end - base
 
 
 def frames(doc, mentions, *, lexicon, party=lambda m: m.country) -> list[Frame]:

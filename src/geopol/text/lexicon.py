@@ -115,6 +115,7 @@ class Lexicon:
             self.predicates[(word, pos)] = Predicate(word, pos, code, verb, note)
         self.verbs = {k[0] for k in self._default} | {k[0] for k in self._patterns}
         self._keys = set(self._default) | set(self._patterns)
+        self._trigger: dict = {}
 
     def knows(self, lemma: str) -> bool:
         return lemma in self.verbs
@@ -139,8 +140,9 @@ class Lexicon:
         # a prepositional verb is entered with its preposition: "call on", "meet with", "ask for"
         if not particle:
             keys[0:0] = [(lemma, p) for p in sorted({p for p, h in preps if h}) if (lemma, p) in self._keys]
+        words = set(objs) | set(prts) | {p for p, _ in preps} | {h for _, h in preps}
         for key in keys:
-            for cons, code, priority in self._patterns.get(key, ()):
+            for cons, code, priority in self._candidates(key, words):
                 score = len(cons) + priority * 0.5 + 0.25 * any(
                     c[0] in ("obj", "objp") and primary in c[1] for c in cons)  # the first object before its conjuncts
                 if score <= best_score:
@@ -155,6 +157,23 @@ class Lexicon:
                 how = "hand" if key in self._hand else "default" if key in self._inherited else "verb"
                 return self._default[key], how
         return None, ""
+
+    def _candidates(self, key, words: set):
+        """The patterns of a verb that a word of the frame can trigger (each pattern indexed by the words
+        its first constraint needs), in file order."""
+        index = self._trigger.get(key)
+        if index is None:
+            index = self._trigger[key] = {}
+            for k, (cons, _, _) in enumerate(self._patterns.get(key, ())):
+                first = next((c for c in cons if c[0] != "subj"), cons[0])
+                needs = {first[1]} if first[0] == "prep" else set(first[1])
+                if first[0] == "objp":
+                    needs = set(first[1])
+                for w in needs:
+                    index.setdefault(w, []).append(k)
+        found = sorted({k for w in words for k in index.get(w, ())})
+        patterns = self._patterns.get(key, ())
+        return [patterns[k] for k in found]
 
     @staticmethod
     def _holds(c, subj, objs, preps, prts) -> bool:

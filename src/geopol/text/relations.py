@@ -30,6 +30,15 @@ def relation_lexicon() -> list[tuple[re.Pattern, int, float, str]]:
              float(r["strength"]), r["kind"]) for r in rows]
 
 
+@lru_cache(maxsize=1)
+def _any_phrase() -> re.Pattern:
+    """One pattern for every phrase of the lexicon: most sentences hold none."""
+    text = resources.files(__package__).joinpath("data").joinpath("relations.tsv").read_text(encoding="utf-8")
+    phrases = [r["phrase"] for r in csv.DictReader(io.StringIO(text), delimiter="\t")]
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b",
+                      re.I)
+
+
 def _clause_subject(doc, token, actors):
     head = token
     for _ in range(8):
@@ -58,6 +67,8 @@ def find_relations(doc, mentions) -> list[tuple]:
     out, used = [], []
     base = doc[0].idx if len(doc) else 0
     text = doc.text  # a Span rebuilds its text on every access
+    if not _any_phrase().search(text):
+        return out
     for rx, sign, strength, kind in relation_lexicon():
         for match in rx.finditer(text):
             s, e = base + match.start(), base + match.end()

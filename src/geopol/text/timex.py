@@ -183,6 +183,8 @@ def resolve(text: str, doc_date: date | None, *, forward: bool = False, periods:
     when its other clauses happened.
     """
     low = text.lower().replace("’", "'")
+    if not _ANY_TIME.search(low):  # most clauses say nothing of time: skip the expressions below
+        return TimeSpan(start=doc_date, end=doc_date, precision="unknown") if doc_date else TimeSpan()
     offset = _offset(low)
     if offset:
         return offset
@@ -228,6 +230,12 @@ def resolve(text: str, doc_date: date | None, *, forward: bool = False, periods:
 
 
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# A word or figure without which none of resolve's expressions can match.
+_ANY_TIME = re.compile(r"\d|today|tonight|yesterday|tomorrow|ago\b|week|month|year|decade|since|then\b|morning|"
+                       r"afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                       r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bwar\b|"
+                       + "|".join(re.escape(n) for n in list(NAMED_PERIODS) + list(ANCHORS)) + "|"
+                       + "|".join(_NUMBERS))
 _MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH_WORDS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(?P<d1>\d{{1,2}})"
                         rf"(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})(?!\s*(?:percent|per cent|%))|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
                         rf"(?P<m2>{_MONTH_WORDS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?(?!,?\s*\d{{4}}))")
