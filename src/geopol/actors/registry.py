@@ -123,6 +123,7 @@ class Registry:
             bucket = self._upper[al.text]
             if al not in bucket:
                 bucket.append(al)
+        self._shared: dict | None = None
         self.roles = dict(roles)  # noun phrase -> role code
         self.role_names = dict(role_names)  # role code -> description
 
@@ -197,6 +198,23 @@ class Registry:
         past = [t for t in actor.tenures if t.end and t.end < day]
         t = max(past, key=lambda t: t.end) if past else actor.tenures[0]
         return t.country, "ELI"
+
+    def shared_names(self) -> dict[str, list[str]]:
+        """The plural of a name states share, with the states: "koreas" -> North and South Korea, "sudans" ->
+        Sudan and South Sudan (what "the two Koreas" names). Computed once."""
+        if self._shared is None:
+            states = [a for a in self._actors.values() if a.kind == "state" and not dict(a.attributes).get("historic")]
+            single = {a.name: a.code for a in states}
+            out: dict[str, list[str]] = {}
+            for a in states:
+                words = a.name.split()
+                if len(words) == 2 and words[0] in ("North", "South", "East", "West"):
+                    key = words[1].lower() + "s"
+                    out.setdefault(key, []).append(a.code)
+                    if words[1] in single and single[words[1]] not in out[key]:
+                        out[key].append(single[words[1]])
+            self._shared = {k: v for k, v in out.items() if len(v) >= 2}
+        return self._shared
 
     def active_persons(self, short: str, day: date) -> list[Actor]:
         """Persons whose family name is ``short`` and who hold office on ``day``."""

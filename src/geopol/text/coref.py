@@ -34,6 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .mentions import FoundMention
+from .moods import REPORTING
 
 __all__ = ["DocumentContext", "resolve_sentence", "author_of"]
 
@@ -136,8 +137,7 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
     # the speaker of this sentence: the subject of a reporting verb outside the quotation marks
     speaker = None
     for t in toks:
-        if t.lemma_.lower() in ("say", "add", "tell", "state", "insist", "declare", "stress", "note", "warn",
-                                "write", "continue") and t.pos_ == "VERB" and not quoted[t.i - first]:
+        if t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and not quoted[t.i - first]:
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 speaker = next((m for m in actors if m.start <= subj.idx - base < m.end), None)
@@ -183,13 +183,11 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
     # what the next sentence will see
     if speaker is not None:
         ctx.speaker = speaker
-    elif any(quoted) and ctx.speaker is None:
-        pass
     quote_marks = sum(1 for t in toks if t.text in _QUOTES or t.text in ("``", "''"))
     ctx.in_quote = (ctx.in_quote + quote_marks) % 2 == 1
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
     main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    if main is not None and root.lemma_.lower() in ("say", "tell", "add", "state", "announce", "report"):
+    if main is not None and root.lemma_.lower() in REPORTING:
         # "X did Y, officials said": the subject of the reported clause is what the sentence is about
         inner = next((c for c in root.children if c.dep_ == "ccomp"), None)
         main = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), main) if inner is not None else main

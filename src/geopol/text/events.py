@@ -33,7 +33,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .frames import REPORTING, Frame, frames, statement_frame
+from .frames import MOVING, Frame, frames, statement_frame
+from .moods import REPORTING
 from .lexicon import lexicon
 
 __all__ = ["CodedEvent", "code_events", "code_statement", "party", "STATE_ROLES", "NONSTATE_ROLES"]
@@ -108,13 +109,6 @@ def _actors_at_token(sent, i: int, mentions) -> list:
     base = sent[0].idx
     t = sent[i]
     return [m for m in mentions if m.start <= t.idx - base < m.end]
-
-
-def sent_actor(sent, i: int, mentions) -> bool:
-    """Whether token i of the sentence lies in an actor mention."""
-    base = sent[0].idx
-    t = sent[i]
-    return any(m.start <= t.idx - base < m.end for m in mentions)
 
 
 def _context(tok) -> str:
@@ -238,8 +232,6 @@ def _frame_code_how(doc, f: Frame, lex) -> tuple[str | None, str]:
                               prts=set(f.prts)), "hand"
 
 
-# A state's own forces "sent to Russia" were sent by it (frames.py reads the source from them).
-_SENDING = frozenset({"send", "deploy", "dispatch", "station", "move", "transfer", "fly", "ship", "post"})
 # Verbs that lend their clause to the event noun they govern ("ordered a freeze" is the freeze).
 _LIGHT = frozenset({"order", "announce", "impose", "launch", "begin", "start", "conduct", "carry", "stage", "make",
                     "declare", "issue", "mount", "unleash", "give", "approve", "decree", "introduce"})
@@ -259,16 +251,14 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
     (a list), receives the sentence's frames.
     """
     lex = lexicon()
-    frames_ = frames(sent, mentions, lexicon=lex, party=party)
+    read = frames(sent, mentions, lexicon=lex, party=party)
     if found is not None:
-        found.extend(frames_)
-    found = frames_
-    by_head = {f.head: f for f in found}
-    base = sent[0].idx if len(sent) else 0
+        found.extend(read)
+    by_head = {f.head: f for f in read}
     text = sent.text
     out: list[CodedEvent] = []
     governed: set[int] = set()
-    for f in found:
+    for f in read:
         tok = sent[f.head]
         # a control verb's clause is part of its event ("agreed to convene", "refused to apologise")
         for c in tok.children:
@@ -277,7 +267,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             if c.dep_ == "prep" and c.lower_ in ("of", "for") and f.lemma in _ACCUSING:
                 # "accused India of violating the ceasefire": the violation is what is alleged
                 governed.update(g.i - sent[0].i for g in c.children if g.dep_ == "pcomp")
-    for f in found:
+    for f in read:
         if f.head in governed:
             continue
         tok = sent[f.head]
@@ -308,7 +298,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             targets = [m for m in f.content_subjects if party(m) not in own]
         xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
         if _root(code) == "04" and f.lemma in _MEETING and f.args and not f.passive and \
-                not sent_actor(sent, f.args[0], mentions):
+                not _actors_at_token(sent, f.args[0], mentions):
             continue  # "meets its commitments", "faces problems": no one is met
         if code is None and f.passive and f.lemma in ("hold", "keep") and f.sources:
             code = "173"  # "Americans held in Russia": held in detention
@@ -343,7 +333,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         if _root(code) == "18" and targets and all(_armed_state(m) for m in targets) and \
                 all(_armed_state(m) for m in f.sources):
             code = "190"  # violence between states (their forces) is conventional force; against civilians, 18
-        if f.passive and f.args and f.lemma not in _SENDING and not any(c.dep_ == "agent" for c in tok.children) and \
+        if f.passive and f.args and f.lemma not in MOVING and not any(c.dep_ == "agent" for c in tok.children) and \
                 any(party(m) in {party(x) for x in f.sources} for m in _actors_at_token(sent, f.args[0], mentions)):
             continue  # "every American detained ...": no one named holds them
         clause = text[f.clause[0]:f.clause[1]]

@@ -29,7 +29,7 @@ from ..model import Claim, Event, Evidence, Hypothesis, Quantity, Relation, Time
 from .claims import find_claims
 from .coref import DocumentContext, author_of, resolve_sentence
 from .events import code_events, code_statement, party
-from .frames import REPORTING
+from .moods import REPORTING
 from .hypotheses import find_hypothesis
 from .parse import load_nlp
 from .relations import find_relations, relations_from_events
@@ -98,7 +98,7 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
     """
     nlp = load_nlp()
     roles = registry.roles if registry is not None else {}
-    shared = _shared_names(registry)
+    shared = registry.shared_names() if registry is not None else {}
     work = [(chunk, day, sent) for chunk, day in items for sent in _sentences(chunk)]
     docs = nlp.pipe([w[2][4] for w in work], batch_size=batch_size)
     pending = []  # verbs left for the classifier
@@ -197,23 +197,6 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
 
 # Roots of what is said rather than done: a reaction names a deed, not another reaction.
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
-_VERBAL = frozenset({"say"})
-
-
-def _shared_names(registry) -> dict:
-    """"koreas" -> [PRK, KOR], "sudans" -> [SDN, SSD]: states named by one word with a compass point."""
-    out: dict[str, list] = {}
-    if registry is None:
-        return out
-    states = [a for a in registry.actors() if a.kind == "state" and not dict(a.attributes).get("historic")]
-    single = {a.name: a.code for a in states}
-    for a in states:
-        words = a.name.split()
-        if len(words) == 2 and words[0] in ("North", "South", "East", "West"):
-            out.setdefault(words[1].lower() + "s", []).append(a.code)
-            if words[1] in single and single[words[1]] not in out[words[1].lower() + "s"]:
-                out[words[1].lower() + "s"].append(single[words[1]])  # Sudan and South Sudan
-    return {k: v for k, v in out.items() if len(v) >= 2}
 
 
 def _is_state(m) -> bool:
@@ -246,7 +229,7 @@ def _counterpart(ctx, local):
                 if verb == doer or verb[:4] == doer[:4]:
                     return m
             for verb, m in acts:
-                if verb not in REPORTING and verb not in _VERBAL:
+                if verb not in REPORTING:
                     return m
         before = [m for m in local if m.end <= source.start][::-1] + ctx.recent(3)[::-1]
         for m in before:

@@ -31,44 +31,25 @@ Its arguments:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["Frame", "frames", "statement_frame", "modality", "REPORTING", "mentions_by_token"]
+from .arguments import LOCATIVE, PLACE_KINDS, Sentence, unique
+from .moods import REPORTING, governing_verb, lemma_of, modality
 
-REPORTING = frozenset("""say state tell add announce declare insist maintain note stress warn claim argue assert
-    reiterate repeat affirm reaffirm confirm explain indicate comment respond reply write acknowledge allege
-    report caution emphasise emphasize underline point remark observe predict contend""".split())
+__all__ = ["Frame", "frames", "statement_frame", "MOVING"]
+
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _OBJ = ("dobj", "dative", "iobj", "oprd")
 VERB_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into", "for", "upon", "onto"})
 ADJ_PREPS = VERB_PREPS | {"by", "about", "over", "of", "in"}
 NOUN_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for", "between", "of", "over",
                         "at", "upon"})
-# Prepositions whose object, inside an object phrase, can be the one acted on ("by" and "from" name the
-# agent of the noun: "crimes by Croatian extremists against Serb civilians").
-NESTED_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for", "between", "of",
-                          "in", "at", "over", "upon", "among", "under"})
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within"})
-_PLACE_KINDS = frozenset({"capital", "place"})
-_MODALS = {"may": "hypothetical", "might": "hypothetical", "could": "hypothetical", "would": "hypothetical",
-           "should": "hypothetical", "must": "hypothetical", "will": "future", "shall": "future",
-           "'ll": "future", "wo": "future", "ca": "hypothetical"}
-# Verbs whose clause is not (yet) done: wishes, requests, intentions, attempts, fears.
-_IRREALIS = frozenset("""hope want wish seek aim try attempt urge ask call appeal request demand plan intend expect
-    propose suggest encourage need fear threaten offer promise pledge vow agree prepare consider
-    recommend advise invite press push lobby allow permit enable order""".split())
-_NEGATING = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid", "stop", "cease", "prevent", "block",
-                       "halt", "forbid", "ban", "prohibit"})
-_ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "help", "go", "come", "move", "manage",
-                        "proceed", "finish", "complete", "stand"})
-_BELIEF = frozenset({"believe", "think", "suppose", "assume", "guess", "doubt", "imagine", "suspect", "feel"})
 _MEASURE = frozenset({"hour", "day", "week", "month", "year", "round", "series", "number", "lot", "couple", "wave",
                       "spate", "string", "barrage", "kind", "type", "form", "set", "volley", "flurry", "hail",
                       "dozen", "hundred", "thousand", "part", "parts"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
-_LIKELIHOOD = frozenset({"likely", "unlikely", "improbable", "probable", "possible", "impossible", "doubtful",
-                         "uncertain", "conceivable", "plausible", "clear"})
-_MOVING = frozenset({"send", "deploy", "dispatch", "station", "move", "transfer", "fly", "ship", "post"})
+# Verbs of sending: a state's own forces "sent to Russia" were sent by it.
+MOVING = frozenset({"send", "deploy", "dispatch", "station", "move", "transfer", "fly", "ship", "post"})
 _DETAINING = frozenset({"detain", "hold", "imprison", "jail", "arrest", "keep", "capture", "abduct", "kidnap",
                         "sentence", "convict", "incarcerate", "intern"})
 _FREEING = frozenset({"release", "free", "pardon", "return", "repatriate", "exchange", "swap", "hand", "extradite",
@@ -102,238 +83,6 @@ class Frame:
     content_actors: tuple = ()    # every actor the reported clause names
     primary: str = ""             # the first object's head lemma: a pattern on it reads first
     agents: tuple = ()            # who did what the object names ("condemned attacks by X"): X
-
-
-def mentions_by_token(doc, mentions) -> list[list]:
-    """For each token, the mentions whose span holds it (sentence-local offsets)."""
-    from bisect import bisect_left
-
-    from spacy.attrs import IDX
-
-    if not len(doc):
-        return []
-    base = doc[0].idx
-    offsets = (doc.to_array([IDX]).ravel() - base).tolist()  # without building a Token per word
-    out = [[] for _ in range(len(offsets))]
-    for m in mentions:
-        k = bisect_left(offsets, m.start)
-        while k < len(offsets) and offsets[k] < m.end:
-            out[k].append(m)
-            k += 1
-    return out
-
-
-class _Sentence:
-    def __init__(self, doc, mentions, party):
-        self.doc = doc
-        self.first = doc[0].i if len(doc) else 0
-        self.base = doc[0].idx if len(doc) else 0
-        self.by_token = mentions_by_token(doc, mentions)
-        self.party = party
-        self.tokens_of: dict[int, list[int]] = {}  # id(mention) -> its token indices (sentence-local)
-        for k, ms in enumerate(self.by_token):
-            for m in ms:
-                self.tokens_of.setdefault(id(m), []).append(k)
-
-    def at(self, tok) -> list:
-        return self.by_token[tok.i - self.first]
-
-    def actors_at(self, tok, *, seen=None) -> list:
-        """The actors a noun phrase headed by ``tok`` names as a whole (conjuncts and appositions included)."""
-        seen = seen if seen is not None else set()
-        if tok.i in seen:
-            return []
-        seen.add(tok.i)
-        out = list(self.at(tok))
-        if out:
-            # conjuncts inside the mention's phrase: "the Governments of Sudan and South Sudan"
-            span = {k + self.first for m in out for k in self.tokens_of.get(id(m), ())}
-            for i in span:
-                for c in self.doc[i - self.first].children:
-                    if c.dep_ == "conj" and c.i not in span:
-                        out.extend(self.actors_at(c, seen=seen))
-        else:
-            for c in tok.children:
-                if c.dep_ == "appos":
-                    out.extend(self.actors_at(c, seen=seen))
-            if not out and tok.pos_ in ("NOUN", "PROPN", "PRON"):
-                # "Israeli and Palestinian leaders": an adjective naming the actor of an actor noun
-                for c in tok.children:
-                    if c.dep_ in ("amod", "compound", "poss", "nmod") and self.at(c) and _is_agent_noun(tok):
-                        out.extend(self.actors_at(c, seen=seen))
-        for c in tok.children:
-            if c.dep_ == "conj":
-                out.extend(self.actors_at(c, seen=seen))
-            elif c.dep_ == "prep" and c.lower_ in ("including", "especially", "notably", "particularly"):
-                # "our Allies ... including Germany, Poland and Norway": the members named
-                out.extend(m for g in c.children if g.dep_ == "pobj" for m in self.actors_at(g, seen=seen))
-        return _unique(out)
-
-    def nested(self, tok, depth: int = 3, *, seen=None) -> list:
-        """Actors named inside a phrase that is no actor itself: possessors, demonyms, prepositional phrases."""
-        seen = seen if seen is not None else set()
-        out = []
-        for c in tok.children:
-            if c.i in seen:
-                continue
-            seen.add(c.i)
-            if c.dep_ in ("poss", "amod", "nmod", "compound") and self.at(c):
-                out.extend(self.actors_at(c))  # "Iraq's", "an Israeli village", "a U.S. request"
-            elif c.dep_ == "compound" and depth > 1:
-                out.extend(self.nested(c, depth - 1, seen=seen))  # "Zimbabwean passport holders"
-            elif c.dep_ == "acl" and c.tag_ == "VBN" and depth > 1:
-                out.extend(self.nested(c, depth - 1, seen=seen))  # "the privilege extended to ..."
-            elif c.dep_ == "prep" and c.lower_ in ("by", "from") and depth > 1:
-                # "crimes by extremists against Serb civilians": past the doer, to what was done to whom
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        out.extend(m for x in g.children if x.dep_ == "prep" and x.lower_ in NESTED_PREPS
-                                   for gg in x.children if gg.dep_ == "pobj" for m in self.actors_at(gg))
-            elif c.dep_ == "prep" and c.lower_ in NESTED_PREPS:
-                for g in c.children:
-                    if g.dep_ != "pobj":
-                        continue
-                    found = [m for m in self.actors_at(g)
-                             if not (c.lower_ in _LOCATIVE and m.kind in _PLACE_KINDS)]
-                    out.extend(found)
-                    if depth > 1 and not found:
-                        out.extend(self.nested(g, depth - 1, seen=seen))
-            elif c.dep_ == "conj" and depth > 1:
-                out.extend(self.actors_at(c) or self.nested(c, depth - 1, seen=seen))
-        return _unique(out)
-
-
-def _unique(ms) -> list:
-    out, keys = [], set()
-    for m in ms:
-        k = (m.start, m.end, m.actor)
-        if k not in keys:
-            keys.add(k)
-            out.append(m)
-    return out
-
-
-_AGENT_NOUNS = frozenset("""leader leaders government governments official officials minister ministers president
-    forces troops army military authorities authority diplomat diplomats delegation envoy ambassador regime
-    administration police counterpart counterparts side sides people citizens nationals partners allies ally
-    embassy embassies consulate mission""".split())
-
-
-def _is_agent_noun(tok) -> bool:
-    return tok.lemma_.lower() in _AGENT_NOUNS or tok.lower_ in _AGENT_NOUNS
-
-
-def modality(tok) -> str:
-    """The mood of a predicate: negated, hypothetical, conditional, future, reported or asserted.
-
-    The predicate's own words decide first (not, a modal, "if"); then each
-    clause it hangs in, nearest first: under "refuse" it is negated, under a
-    verb of wishing, asking or intending, a belief or "it is likely that" it
-    is hypothetical, in an "if" clause conditional, under a reporting verb
-    reported. Negated, hypothetical and conditional win over future and
-    reported, which win over asserted.
-    """
-    head = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else _governing_verb(tok)
-    if head is None:
-        return "asserted"
-    moods = [_own_mood(head)]
-    cur = head
-    for _ in range(6):
-        if cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl") or cur.head is cur:
-            break
-        gov = cur.head if cur.dep_ != "pcomp" else cur.head.head
-        lemma = _lemma(gov)
-        dep = cur.dep_
-        if dep == "conj":
-            moods.append(_own_mood(gov))
-        elif dep in ("xcomp", "pcomp", "ccomp"):
-            gmood = _own_mood(gov)
-            if lemma in _NEGATING:
-                moods.append("negated")
-            elif (lemma in _BELIEF or lemma in _LIKELIHOOD) and dep == "ccomp":
-                moods.append("hypothetical")
-            elif lemma == "be" and dep == "ccomp" and any(c.dep_ == "acomp" and c.lower_ in _LIKELIHOOD
-                                                          for c in gov.children):
-                moods.append("hypothetical")  # "it is improbable that ..."
-            elif lemma in _IRREALIS and lemma not in _ASPECTUAL:
-                moods.append("hypothetical")
-            elif lemma in REPORTING:
-                moods.append("hypothetical" if gmood in ("negated", "hypothetical", "conditional") else "reported")
-            elif gmood == "negated":
-                moods.append("hypothetical" if dep == "ccomp" else "negated")
-            else:
-                moods.append(gmood)
-        elif dep == "advcl":
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest") for c in cur.children):
-                moods.append("conditional")
-            elif any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):  # a purpose clause
-                gmood = _own_mood(gov)
-                moods.append("hypothetical" if gmood == "negated" else gmood)
-        cur = gov
-    for strong in moods:
-        if strong in ("negated", "hypothetical", "conditional"):
-            return strong
-    if "future" in moods:
-        return "future"
-    return "reported" if "reported" in moods else "asserted"
-
-
-def _lemma(tok) -> str:
-    """The lemma, mended where the lemmatiser strays on a verb it reads as another ("hopes" -> "hop")."""
-    lemma = tok.lemma_.lower()
-    low = tok.lower_
-    for form in (low[:-1] if low.endswith("es") else None, low[:-1] if low.endswith("s") else None,
-                 low[:-1] if low.endswith("d") else None):
-        if form and form != lemma and form.startswith(lemma) and form in _IRREALIS | _NEGATING | REPORTING:
-            return form
-    return lemma
-
-
-def _own_mood(verb) -> str | None:
-    """The mood a predicate's own words give it (one pass over its children)."""
-    modal = to = condition = mark_if = False
-    modal_word = ""
-    for child in verb.children:
-        dep, low = child.dep_, child.lower_
-        if dep == "neg":
-            return "negated"
-        if dep == "mark":
-            if low == "whether":
-                return "hypothetical"  # "decides whether to extend sanctions"
-            if low in ("if", "unless", "lest"):
-                mark_if = True
-        elif dep in ("aux", "auxpass"):
-            if low in _MODALS and not modal:
-                modal, modal_word = True, low
-            elif low == "to":
-                to = True
-        elif dep == "advcl" and not condition:
-            condition = any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children)
-    if modal:
-        return "conditional" if condition else _MODALS[modal_word]
-    if mark_if:
-        return "conditional"
-    if to and verb.dep_ == "ROOT":
-        return "hypothetical"  # a headline infinitive ("US to send troops") is a plan
-    if condition and verb.tag_ in ("VB", "VBP", "VBZ"):
-        return "conditional"
-    return None
-
-
-def _has_if(verb) -> bool:
-    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
-               for c in verb.children)
-
-
-def _governing_verb(tok):
-    cur = tok
-    for _ in range(6):
-        if cur.head is cur:
-            return None
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX", "ADJ"):
-            return cur
-    return None
 
 
 def _subject_tok(verb):
@@ -380,7 +129,7 @@ def _clause_span(tok, base) -> tuple[int, int]:
 
 def frames(doc, mentions, *, lexicon, party=lambda m: m.country) -> list[Frame]:
     """The frames of one parsed sentence (a spaCy Doc or Span) whose source is an actor."""
-    sent = _Sentence(doc, [m for m in mentions if m.country or m.kind == "group"], party)
+    sent = Sentence(doc, [m for m in mentions if m.country or m.kind == "group"], party)
     out = []
     for tok in doc:
         pos = tok.pos_
@@ -391,7 +140,7 @@ def frames(doc, mentions, *, lexicon, party=lambda m: m.country) -> list[Frame]:
                           or tok.dep_ in ("acomp", "xcomp")):
             f = _adj_frame(sent, tok)  # "I am deeply disturbed by", "is committed to"
         elif pos == "VERB":  # a verb the lexicon does not know still has a frame, for a classifier to type
-            f = _verb_frame(sent, tok, _lemma(tok))
+            f = _verb_frame(sent, tok, lemma_of(tok))
         elif pos in ("NOUN", "PROPN") and (lexicon.predicate(tok.lower_, "noun") or lexicon.predicate(lemma, "noun")):
             f = _noun_frame(sent, tok)
         else:
@@ -412,7 +161,7 @@ def statement_frame(doc, mentions, speaker, *, party=lambda m: m.country) -> Fra
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
         return None
-    sent = _Sentence(doc, [m for m in mentions if m.country or m.kind == "group"], party)
+    sent = Sentence(doc, [m for m in mentions if m.country or m.kind == "group"], party)
     base = Frame(head=root.i - sent.first, lemma="say", pos="verb", particle="", sources=(speaker,), targets=(),
                  subj="", objs=frozenset(), preps=frozenset(), prts=frozenset(), modality="asserted",
                  content=None, clause=_clause_span(root, sent.base))
@@ -420,11 +169,9 @@ def statement_frame(doc, mentions, speaker, *, party=lambda m: m.country) -> Fra
 
 
 def _with_content(sent, f: Frame, clause) -> Frame:
-    from dataclasses import replace
-
     subj_tok = _subject_tok(clause)
     c_subj = tuple(sent.actors_at(subj_tok)) if subj_tok is not None else ()
-    c_actors = tuple(_unique(m for t in clause.subtree for m in sent.at(t)))
+    c_actors = tuple(unique(m for t in clause.subtree for m in sent.at(t)))
     return replace(f, content=clause.i - sent.first, content_subjects=c_subj, content_actors=c_actors)
 
 
@@ -515,8 +262,8 @@ def _targets_how(sent, tok, direct, preps, allowed, sources) -> tuple[list, bool
         out.extend(sent.actors_at(o))
     for p, o in preps:
         if p.lower_ in allowed:
-            out.extend(m for m in sent.actors_at(o) if not (p.lower_ in _LOCATIVE and m.kind in _PLACE_KINDS))
-    out = [m for m in _unique(out) if sent.party(m) not in own]
+            out.extend(m for m in sent.actors_at(o) if not (p.lower_ in LOCATIVE and m.kind in PLACE_KINDS))
+    out = [m for m in unique(out) if sent.party(m) not in own]
     if out:
         return out, False
     nested = []
@@ -525,7 +272,7 @@ def _targets_how(sent, tok, direct, preps, allowed, sources) -> tuple[list, bool
     for p, o in preps:
         if p.lower_ in allowed or p.lower_ in ("over", "about", "of", "in"):
             nested.extend(sent.nested(o))
-    return [m for m in _unique(nested) if sent.party(m) not in own], True
+    return [m for m in unique(nested) if sent.party(m) not in own], True
 
 
 def _agents(sent, direct, preps, sources) -> list:
@@ -538,7 +285,7 @@ def _agents(sent, direct, preps, sources) -> list:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         out.extend(sent.actors_at(g) or sent.nested(g, 2))
-    return [m for m in _unique(out) if sent.party(m) not in own]
+    return [m for m in unique(out) if sent.party(m) not in own]
 
 
 def _held_in(sent, preps) -> list:
@@ -559,7 +306,7 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
         if patient and patient[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
             patient = [verb.head]  # "Americans who have been detained": the noun the clause hangs on
         direct = patient + direct
-    if not sources and passive and lemma in _MOVING:
+    if not sources and passive and lemma in MOVING:
         # "10,000 North Korean soldiers were sent to Russia": a state's own forces, sent by it
         sources = [m for p in direct[:1] for m in sent.actors_at(p) if m.kind == "sector" and m.role
                    and m.role.startswith(("MIL", "GOV"))]
@@ -602,14 +349,14 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
         subj_tok = _subject_tok(clause)
         c_subj = tuple(sent.actors_at(subj_tok)) if subj_tok is not None else ()
         inside = {t.i for t in clause.subtree}
-        c_actors = tuple(_unique(m for t in clause.subtree for m in sent.at(t) if t.i in inside))
+        c_actors = tuple(unique(m for t in clause.subtree for m in sent.at(t) if t.i in inside))
     subj = _subject_tok(verb)
     return Frame(head=verb.i - sent.first, lemma=lemma, pos="verb",
                  particle=" ".join(c.lower_ for c in verb.children if c.dep_ == "prt"),
                  sources=tuple(sources), targets=tuple(targets), subj=subj.lemma_.lower() if subj is not None else "",
                  objs=frozenset(objs), preps=frozenset(pp), prts=frozenset(prts), modality=modality(verb),
                  content=content, clause=_clause_span(verb, sent.base), passive=passive,
-                 addressee=tuple(_unique(addressee)), nested=nested,
+                 addressee=tuple(unique(addressee)), nested=nested,
                  args=tuple(o.i - sent.first for o in direct), content_subjects=c_subj, content_actors=c_actors,
                  primary=_primary(direct), agents=tuple(_agents(sent, direct, preps, sources)))
 
@@ -667,10 +414,10 @@ def _noun_frame(sent, noun) -> Frame | None:
     if not sources or not targets:
         return None
     own = {sent.party(m) for m in sources}
-    targets = [m for m in _unique(targets) if sent.party(m) not in own]
+    targets = [m for m in unique(targets) if sent.party(m) not in own]
     if not targets:
         return None
-    governing = _governing_verb(noun)
+    governing = governing_verb(noun)
     mood = modality(governing) if governing is not None else "asserted"
     if mood in ("hypothetical", "future") and any(c.dep_ == "poss" for c in noun.children):
         mood = "asserted"  # "gauge the status of Russia's support": a possessed event is taken as given
@@ -680,5 +427,5 @@ def _noun_frame(sent, noun) -> Frame | None:
           if g.dep_ == "pobj"}
     span = _clause_span(noun, sent.base)
     return Frame(head=noun.i - sent.first, lemma=noun.lower_, pos="noun", particle="",
-                 sources=tuple(_unique(sources)), targets=tuple(targets), subj="", objs=frozenset(objs),
+                 sources=tuple(unique(sources)), targets=tuple(targets), subj="", objs=frozenset(objs),
                  preps=frozenset(pp), prts=frozenset(), modality=mood, content=None, clause=span)

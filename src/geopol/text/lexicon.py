@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .. import codes
+
 __all__ = ["Lexicon", "lexicon", "Predicate"]
 
 
@@ -58,8 +60,6 @@ def _rows(name: str) -> list[list[str]]:
 
 def _known(code: str) -> str:
     """A code of CAMEO 1.1b3 (geopol's table): PETRARCH2's few newer codes ("176") become their parent."""
-    from .. import codes
-
     table = codes.cameo_codes()
     while code and code not in table:
         code = code[:-1] if len(code) > 3 else (code[:2] + "0" if code[2:] != "0" else "")

@@ -46,25 +46,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..actors.phoenix import FUNCTION_WORDS, JOINERS, normal_spelling
-from ..actors.registry import COUNTRY_KINDS, Alias, Registry, family_name, slug
+from ..actors.registry import COUNTRY_KINDS, Alias, Registry, family_name
+from .persons import MONTHS_DAYS, TITLES, PersonReading
 
 __all__ = ["MentionFinder", "FoundMention", "TITLES", "COMMON_SURNAME"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _POSSESSIVE = ("'", "’")
-# Titles that license a family name alone ("President Xi") to resolve by date.
-TITLES = frozenset(
-    """President Premier Chairman Chancellor King Queen Emperor Leader Minister Secretary
-    Prime General Gen Marshal Supreme Governor Ambassador Mr Mrs Ms Dr Vice Senator Sen Envoy
-    Admiral Adm Colonel Col Spokesman Spokeswoman Sheikh Prince Foreign""".split()
-)
 # Words between a country and its sector noun ("Chinese state media", "Australian Acting Minister").
 _MODIFIERS = frozenset({"state", "top", "senior", "former", "new", "central", "federal", "national",
                         "local", "regional", "armed", "ruling", "military", "foreign", "chief", "acting",
@@ -73,9 +68,7 @@ _MODIFIERS = frozenset({"state", "top", "senior", "former", "new", "central", "f
                         "official", "government", "opposition", "spy"})
 _LINKS = frozenset({"of", "in", "from"})
 COMMON_SURNAME = 8  # persons sharing a family name before it no longer resolves alone by date
-_MONTHS_DAYS = frozenset("""January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    The A An In On At For And But Or Of To""".split())
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +171,8 @@ class MentionFinder:
         return out
 
 
-class _Scan:
-    """One sentence's tokens scanned left to right."""
+class _Scan(PersonReading):
+    """One sentence's tokens scanned left to right (persons' rules in :mod:`geopol.text.persons`)."""
 
     def __init__(self, finder: MentionFinder, text, toks, day, state, offset):
         self.f, self.text, self.toks, self.day, self.state, self.offset = finder, text, toks, day, state, offset
@@ -240,7 +233,7 @@ class _Scan:
         """A capitalised common noun follows: the place before it is part of another name."""
         if j >= self.n or not self.words[j][:1].isupper() or not self.words[j].isalpha() or self.glued(j):
             return False
-        if self.role_at(j)[0] or self.words[j] in _MONTHS_DAYS or self.words[j] in TITLES:
+        if self.role_at(j)[0] or self.words[j] in MONTHS_DAYS or self.words[j] in TITLES:
             return False  # "Moscow Mayor", "Beijing Sunday"
         return not self._exact(j)[0] and not self._dictionary(j)[0]
 
@@ -254,55 +247,7 @@ class _Scan:
                 return k, role
         return 0, None
 
-    def name_run(self, i, limit: int = 4) -> int:
-        """Tokens of a personal name starting at i: capitalised words, initials, hyphenated parts."""
-        j, words = i, 0
-        while j < self.n:
-            w = self.words[j]
-            if w in ("-", "–") and self.glued(j) and j + 1 < self.n and self.glued(j + 1):
-                j += 2
-                continue
-            if w == "." and self.glued(j) and len(self.words[j - 1]) == 1:
-                j += 1
-                continue
-            if not (w[0].isupper() and w.isalpha()) or w in _MONTHS_DAYS or (words and w in TITLES):
-                break
-            if self._names_state(j):
-                break
-            words += 1
-            j += 1
-            if words >= limit:
-                break
-        return j - i if words else 0
-
     # -- resolution -------------------------------------------------------
-    def resolve(self, bucket: list[Alias], titled: bool):
-        """The alias this surface form means here, or None (a bare family name without context)."""
-        day, f = self.day, self.f
-        solid = [a for a in bucket if a.kind != "short"]
-        if solid:
-            persons = [a for a in solid if a.kind == "person"]
-            if len(persons) > 1 and day:
-                active = f.active(persons, day)
-                if len(active) == 1:
-                    return active[0]
-            return solid[0]
-        short = bucket[0].text.upper()
-        if short in self.state.named:
-            return self.state.named[short]
-        if day:
-            active = f.active(bucket, day)
-            if len(active) == 1 and (titled or short not in f._common):
-                return active[0]
-            if not active and short not in f._common:
-                # "Uribe accused Venezuela" days after Uribe left office: the one holder of the name in
-                # office within five years before the day (the event's own date fixes the role later)
-                recent = f.active_between(bucket, day.replace(year=day.year - 5) if day.month != 2 or day.day != 29
-                                          else date(day.year - 5, 2, 28), day)
-                if len(recent) == 1:
-                    return recent[0]
-        return None
-
     def emit(self, s, e, actor, country, kind, role=None, person=None, possessive=False, origin="registry"):
         s0, e0 = self.toks[s][0], self.toks[e - 1][1]
         return FoundMention(s0 + self.offset, e0 + self.offset, self.text[s0:e0], actor, country, kind, role or None,
@@ -355,30 +300,6 @@ class _Scan:
         n, bucket, _ = self.match(i)
         return bool(n) and any((a := self.f.registry.get(x.code)) is not None and a.kind in ("state", "igo")
                                for x in bucket)
-
-    def person_after(self, k, country, role, s, origin="title"):
-        """A name after a title ("foreign minister Tang Jiaxuan"): the person with the text's affiliation."""
-        run = self.name_run(k)
-        if not run:
-            return None
-        n, bucket, _ = self.match(k)
-        code = None
-        if n == run and bucket:
-            alias = self.resolve(bucket, True)
-            if isinstance(alias, tuple):
-                code = alias[0]
-            elif alias is not None and alias.kind in ("person", "short"):
-                code = alias.code
-        name = " ".join(w for w in self.words[k:k + run] if w not in JOINERS)
-        if code is None:
-            if run == 1:
-                return None  # a family name the document has not introduced
-            code = slug(name)
-        actor = self.f.country_code(country, role)
-        fam = self.words[k + run - 1] if run > 1 else self.words[k]
-        if run > 1:
-            self.state.named[fam.upper()] = (code, actor, country, role)
-        return k + run, self.emit(s, k + run, actor, country, "person", role, code, False, origin)
 
     # -- the scan -----------------------------------------------------------
     def run(self) -> list[FoundMention]:
@@ -493,44 +414,3 @@ class _Scan:
         out.append(self.emit(i, end, f.country_code(country, role), country, kind, role, None,
                              possessive and not role, origin))
         return k if role else j + (2 if possessive else 0)
-
-    def _appositions(self, out: list[FoundMention]) -> list[FoundMention]:
-        """"Ashton Carter, the U.S. defense secretary": the name takes the sector the apposition gives."""
-        if len(out) < 1:
-            return out
-        starts = {m.start - self.offset: k for k, m in enumerate(out)}
-        result = list(out)
-        for i, (s, e, w) in enumerate(self.toks):
-            if w != "," or i == 0:
-                continue
-            nxt = i + 1 + (1 if i + 1 < self.n and self.lower[i + 1] in ("the", "a") else 0)
-            if nxt >= self.n or self.toks[nxt][0] not in starts:
-                continue
-            sector = out[starts[self.toks[nxt][0]]]
-            if sector.kind != "sector" or not sector.role:
-                continue
-            # the name just before the comma: a known person mention, or a run of capitalised words
-            prev = next((k for k, m in enumerate(result) if m.end - self.offset == self.toks[i - 1][1]), None)
-            if prev is not None and result[prev].kind == "person":
-                m = result[prev]
-                result[prev] = replace(m, actor=sector.actor, country=sector.country, role=sector.role,
-                                       origin="apposition")
-                continue
-            if prev is not None:
-                continue
-            a = i - 1
-            while a > 0 and words_is_name(self.words[a - 1]) and i - a < 4:
-                a -= 1
-            run = self.name_run(a, limit=i - a)
-            if run == i - a and run >= 2:
-                name = " ".join(w for w in self.words[a:i] if w not in JOINERS)
-                m = self.emit(a, i, sector.actor, sector.country, "person", sector.role, slug(name), False,
-                              "apposition")
-                self.state.named[self.words[i - 1].upper()] = (slug(name), sector.actor, sector.country, sector.role)
-                result.append(m)
-        result.sort(key=lambda m: m.start)
-        return result
-
-
-def words_is_name(w: str) -> bool:
-    return w[:1].isupper() and w.isalpha() and w not in _MONTHS_DAYS and w not in TITLES

@@ -1,0 +1,139 @@
+"""The actors of a parsed sentence's phrases: which mentions a noun phrase names, whole or inside it.
+
+Contract: requires a parsed sentence and its actor mentions (sentence-local
+character offsets); :class:`Sentence` answers, for a token heading a phrase,
+the actors the phrase is (with conjuncts, appositions and the members listed
+after "including") and the actors named inside it (possessors, demonyms,
+prepositional phrases, a few phrases deep; never a city after a locative
+preposition). Used by the frames (:mod:`geopol.text.frames`).
+"""
+
+from __future__ import annotations
+
+__all__ = ["Sentence", "mentions_by_token", "unique", "NESTED_PREPS", "LOCATIVE", "PLACE_KINDS"]
+
+# Prepositions whose object, inside an object phrase, can be the one acted on ("by" and "from" name the
+# agent of the noun: "crimes by Croatian extremists against Serb civilians").
+NESTED_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for", "between", "of",
+                          "in", "at", "over", "upon", "among", "under"})
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within"})
+PLACE_KINDS = frozenset({"capital", "place"})
+
+
+def mentions_by_token(doc, mentions) -> list[list]:
+    """For each token, the mentions whose span holds it (sentence-local offsets)."""
+    from bisect import bisect_left
+
+    from spacy.attrs import IDX
+
+    if not len(doc):
+        return []
+    base = doc[0].idx
+    offsets = (doc.to_array([IDX]).ravel() - base).tolist()  # without building a Token per word
+    out = [[] for _ in range(len(offsets))]
+    for m in mentions:
+        k = bisect_left(offsets, m.start)
+        while k < len(offsets) and offsets[k] < m.end:
+            out[k].append(m)
+            k += 1
+    return out
+
+
+class Sentence:
+    def __init__(self, doc, mentions, party):
+        self.doc = doc
+        self.first = doc[0].i if len(doc) else 0
+        self.base = doc[0].idx if len(doc) else 0
+        self.by_token = mentions_by_token(doc, mentions)
+        self.party = party
+        self.tokens_of: dict[int, list[int]] = {}  # id(mention) -> its token indices (sentence-local)
+        for k, ms in enumerate(self.by_token):
+            for m in ms:
+                self.tokens_of.setdefault(id(m), []).append(k)
+
+    def at(self, tok) -> list:
+        return self.by_token[tok.i - self.first]
+
+    def actors_at(self, tok, *, seen=None) -> list:
+        """The actors a noun phrase headed by ``tok`` names as a whole (conjuncts and appositions included)."""
+        seen = seen if seen is not None else set()
+        if tok.i in seen:
+            return []
+        seen.add(tok.i)
+        out = list(self.at(tok))
+        if out:
+            # conjuncts inside the mention's phrase: "the Governments of Sudan and South Sudan"
+            span = {k + self.first for m in out for k in self.tokens_of.get(id(m), ())}
+            for i in span:
+                for c in self.doc[i - self.first].children:
+                    if c.dep_ == "conj" and c.i not in span:
+                        out.extend(self.actors_at(c, seen=seen))
+        else:
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    out.extend(self.actors_at(c, seen=seen))
+            if not out and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                # "Israeli and Palestinian leaders": an adjective naming the actor of an actor noun
+                for c in tok.children:
+                    if c.dep_ in ("amod", "compound", "poss", "nmod") and self.at(c) and _is_agent_noun(tok):
+                        out.extend(self.actors_at(c, seen=seen))
+        for c in tok.children:
+            if c.dep_ == "conj":
+                out.extend(self.actors_at(c, seen=seen))
+            elif c.dep_ == "prep" and c.lower_ in ("including", "especially", "notably", "particularly"):
+                # "our Allies ... including Germany, Poland and Norway": the members named
+                out.extend(m for g in c.children if g.dep_ == "pobj" for m in self.actors_at(g, seen=seen))
+        return unique(out)
+
+    def nested(self, tok, depth: int = 3, *, seen=None) -> list:
+        """Actors named inside a phrase that is no actor itself: possessors, demonyms, prepositional phrases."""
+        seen = seen if seen is not None else set()
+        out = []
+        for c in tok.children:
+            if c.i in seen:
+                continue
+            seen.add(c.i)
+            if c.dep_ in ("poss", "amod", "nmod", "compound") and self.at(c):
+                out.extend(self.actors_at(c))  # "Iraq's", "an Israeli village", "a U.S. request"
+            elif c.dep_ == "compound" and depth > 1:
+                out.extend(self.nested(c, depth - 1, seen=seen))  # "Zimbabwean passport holders"
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and depth > 1:
+                out.extend(self.nested(c, depth - 1, seen=seen))  # "the privilege extended to ..."
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from") and depth > 1:
+                # "crimes by extremists against Serb civilians": past the doer, to what was done to whom
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.extend(m for x in g.children if x.dep_ == "prep" and x.lower_ in NESTED_PREPS
+                                   for gg in x.children if gg.dep_ == "pobj" for m in self.actors_at(gg))
+            elif c.dep_ == "prep" and c.lower_ in NESTED_PREPS:
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    found = [m for m in self.actors_at(g)
+                             if not (c.lower_ in LOCATIVE and m.kind in PLACE_KINDS)]
+                    out.extend(found)
+                    if depth > 1 and not found:
+                        out.extend(self.nested(g, depth - 1, seen=seen))
+            elif c.dep_ == "conj" and depth > 1:
+                out.extend(self.actors_at(c) or self.nested(c, depth - 1, seen=seen))
+        return unique(out)
+
+
+def unique(ms) -> list:
+    out, keys = [], set()
+    for m in ms:
+        k = (m.start, m.end, m.actor)
+        if k not in keys:
+            keys.add(k)
+            out.append(m)
+    return out
+
+
+_AGENT_NOUNS = frozenset("""leader leaders government governments official officials minister ministers president
+    forces troops army military authorities authority diplomat diplomats delegation envoy ambassador regime
+    administration police counterpart counterparts side sides people citizens nationals partners allies ally
+    embassy embassies consulate mission""".split())
+
+
+def _is_agent_noun(tok) -> bool:
+    return tok.lemma_.lower() in _AGENT_NOUNS or tok.lower_ in _AGENT_NOUNS

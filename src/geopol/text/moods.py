@@ -1,0 +1,136 @@
+"""The mood of a predicate: negated, hypothetical, conditional, future, reported or asserted.
+
+Contract: requires a parsed token (a verb, an adjective, or a noun whose
+governing verb decides); returns one of the model's modalities. Used by the
+frames (:mod:`geopol.text.frames`) and by the coding of speech acts.
+"""
+
+from __future__ import annotations
+
+__all__ = ["modality", "own_mood", "governing_verb", "lemma_of", "REPORTING"]
+
+REPORTING = frozenset("""say state tell add announce declare insist maintain note stress warn claim argue assert
+    reiterate repeat affirm reaffirm confirm explain indicate comment respond reply write acknowledge allege
+    report caution emphasise emphasize underline point remark observe predict contend""".split())
+_MODALS = {"may": "hypothetical", "might": "hypothetical", "could": "hypothetical", "would": "hypothetical",
+           "should": "hypothetical", "must": "hypothetical", "will": "future", "shall": "future",
+           "'ll": "future", "wo": "future", "ca": "hypothetical"}
+# Verbs whose clause is not (yet) done: wishes, requests, intentions, attempts, fears.
+_IRREALIS = frozenset("""hope want wish seek aim try attempt urge ask call appeal request demand plan intend expect
+    propose suggest encourage need fear threaten offer promise pledge vow agree prepare consider
+    recommend advise invite press push lobby allow permit enable order""".split())
+_NEGATING = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid", "stop", "cease", "prevent", "block",
+                       "halt", "forbid", "ban", "prohibit"})
+_ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "help", "go", "come", "move", "manage",
+                        "proceed", "finish", "complete", "stand"})
+_BELIEF = frozenset({"believe", "think", "suppose", "assume", "guess", "doubt", "imagine", "suspect", "feel"})
+_LIKELIHOOD = frozenset({"likely", "unlikely", "improbable", "probable", "possible", "impossible", "doubtful",
+                         "uncertain", "conceivable", "plausible", "clear"})
+
+
+def modality(tok) -> str:
+    """The mood of a predicate: negated, hypothetical, conditional, future, reported or asserted.
+
+    The predicate's own words decide first (not, a modal, "if"); then each
+    clause it hangs in, nearest first: under "refuse" it is negated, under a
+    verb of wishing, asking or intending, a belief or "it is likely that" it
+    is hypothetical, in an "if" clause conditional, under a reporting verb
+    reported. Negated, hypothetical and conditional win over future and
+    reported, which win over asserted.
+    """
+    head = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else governing_verb(tok)
+    if head is None:
+        return "asserted"
+    moods = [own_mood(head)]
+    cur = head
+    for _ in range(6):
+        if cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl") or cur.head is cur:
+            break
+        gov = cur.head if cur.dep_ != "pcomp" else cur.head.head
+        lemma = lemma_of(gov)
+        dep = cur.dep_
+        if dep == "conj":
+            moods.append(own_mood(gov))
+        elif dep in ("xcomp", "pcomp", "ccomp"):
+            gmood = own_mood(gov)
+            if lemma in _NEGATING:
+                moods.append("negated")
+            elif (lemma in _BELIEF or lemma in _LIKELIHOOD) and dep == "ccomp":
+                moods.append("hypothetical")
+            elif lemma == "be" and dep == "ccomp" and any(c.dep_ == "acomp" and c.lower_ in _LIKELIHOOD
+                                                          for c in gov.children):
+                moods.append("hypothetical")  # "it is improbable that ..."
+            elif lemma in _IRREALIS and lemma not in _ASPECTUAL:
+                moods.append("hypothetical")
+            elif lemma in REPORTING:
+                moods.append("hypothetical" if gmood in ("negated", "hypothetical", "conditional") else "reported")
+            elif gmood == "negated":
+                moods.append("hypothetical" if dep == "ccomp" else "negated")
+            else:
+                moods.append(gmood)
+        elif dep == "advcl":
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest") for c in cur.children):
+                moods.append("conditional")
+            elif any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):  # a purpose clause
+                gmood = own_mood(gov)
+                moods.append("hypothetical" if gmood == "negated" else gmood)
+        cur = gov
+    for strong in moods:
+        if strong in ("negated", "hypothetical", "conditional"):
+            return strong
+    if "future" in moods:
+        return "future"
+    return "reported" if "reported" in moods else "asserted"
+
+
+def lemma_of(tok) -> str:
+    """The lemma, mended where the lemmatiser strays on a verb it reads as another ("hopes" -> "hop")."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    for form in (low[:-1] if low.endswith("es") else None, low[:-1] if low.endswith("s") else None,
+                 low[:-1] if low.endswith("d") else None):
+        if form and form != lemma and form.startswith(lemma) and form in _IRREALIS | _NEGATING | REPORTING:
+            return form
+    return lemma
+
+
+def own_mood(verb) -> str | None:
+    """The mood a predicate's own words give it (one pass over its children)."""
+    modal = to = condition = mark_if = False
+    modal_word = ""
+    for child in verb.children:
+        dep, low = child.dep_, child.lower_
+        if dep == "neg":
+            return "negated"
+        if dep == "mark":
+            if low == "whether":
+                return "hypothetical"  # "decides whether to extend sanctions"
+            if low in ("if", "unless", "lest"):
+                mark_if = True
+        elif dep in ("aux", "auxpass"):
+            if low in _MODALS and not modal:
+                modal, modal_word = True, low
+            elif low == "to":
+                to = True
+        elif dep == "advcl" and not condition:
+            condition = any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children)
+    if modal:
+        return "conditional" if condition else _MODALS[modal_word]
+    if mark_if:
+        return "conditional"
+    if to and verb.dep_ == "ROOT":
+        return "hypothetical"  # a headline infinitive ("US to send troops") is a plan
+    if condition and verb.tag_ in ("VB", "VBP", "VBZ"):
+        return "conditional"
+    return None
+
+
+def governing_verb(tok):
+    cur = tok
+    for _ in range(6):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX", "ADJ"):
+            return cur
+    return None
