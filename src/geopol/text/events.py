@@ -309,7 +309,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             code = "051" if judged & _POSITIVE else "111" if judged & _NEGATIVE else "010"
         elif f.lemma in _INTENT_VERBS and xcomp is not None:
             inner = by_head.get(xcomp.i - sent[0].i)
-            inner_code = _frame_code(sent, inner, lex) if inner is not None else None
+            inner_code, inner_how = _frame_code_how(sent, inner, lex) if inner is not None else (None, "")
+            if inner_how == "default":
+                inner_code = None  # "plans to gauge": a code the verb only inherits names no intended act
             if inner_code is None and inner is not None and inner.primary and lex.predicate(inner.primary, "noun"):
                 inner_code = lex.predicate_code(inner.primary, "noun", subj="", objs=set(), preps=set(),
                                                 prts=set())  # "agreed to begin talks": an intent to meet

@@ -134,15 +134,19 @@ def frames(doc, mentions, *, lexicon, party=lambda m: m.country) -> list[Frame]:
     for tok in doc:
         pos = tok.pos_
         lemma = tok.lemma_.lower()
-        adjective = (pos == "ADJ" or pos == "VERB" and tok.tag_ == "VBN") and \
-            (lexicon.predicate(tok.lower_, "adj") or lexicon.predicate(lemma, "adj"))
+        # the form the lexicon knows the predicate by: as written ("talks", "concerned") or its lemma
+        adj_key = tok.lower_ if lexicon.predicate(tok.lower_, "adj") else lemma if lexicon.predicate(lemma, "adj") \
+            else None
+        noun_key = tok.lower_ if lexicon.predicate(tok.lower_, "noun") else lemma \
+            if lexicon.predicate(lemma, "noun") else None
+        adjective = (pos == "ADJ" or pos == "VERB" and tok.tag_ == "VBN") and adj_key
         if adjective and (pos == "ADJ" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
                           or tok.dep_ in ("acomp", "xcomp")):
-            f = _adj_frame(sent, tok)  # "I am deeply disturbed by", "is committed to"
+            f = _adj_frame(sent, tok, adj_key)  # "I am deeply disturbed by", "is committed to"
         elif pos == "VERB":  # a verb the lexicon does not know still has a frame, for a classifier to type
             f = _verb_frame(sent, tok, lemma_of(tok))
-        elif pos in ("NOUN", "PROPN") and (lexicon.predicate(tok.lower_, "noun") or lexicon.predicate(lemma, "noun")):
-            f = _noun_frame(sent, tok)
+        elif pos in ("NOUN", "PROPN") and noun_key:
+            f = _noun_frame(sent, tok, noun_key)
         else:
             f = None
         if f is not None:
@@ -361,7 +365,7 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
                  primary=_primary(direct), agents=tuple(_agents(sent, direct, preps, sources)))
 
 
-def _adj_frame(sent, adj) -> Frame | None:
+def _adj_frame(sent, adj, key: str) -> Frame | None:
     # "I am deeply concerned by ...", "The United States is committed to helping Ethiopia"
     holder = adj if adj.dep_ in ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl") else adj.head
     subj = _subject_tok(holder) or _subject_tok(adj)
@@ -378,13 +382,13 @@ def _adj_frame(sent, adj) -> Frame | None:
                 if targets:
                     break
     objs, pp, prts = _words(adj, direct, preps, sent)
-    return Frame(head=adj.i - sent.first, lemma=adj.lower_, pos="adj", particle="", sources=tuple(sources),
+    return Frame(head=adj.i - sent.first, lemma=key, pos="adj", particle="", sources=tuple(sources),
                  targets=tuple(targets), subj=subj.lemma_.lower() if subj is not None else "", objs=frozenset(objs),
                  preps=frozenset(pp), prts=frozenset(prts), modality=modality(holder), content=None,
                  clause=_clause_span(holder, sent.base))
 
 
-def _noun_frame(sent, noun) -> Frame | None:
+def _noun_frame(sent, noun, key: str) -> Frame | None:
     """An event noun with its actors: "Russia's support for Assad", "talks between X and Y"."""
     sources, targets = [], []
     between = []
@@ -426,6 +430,6 @@ def _noun_frame(sent, noun) -> Frame | None:
     pp = {(c.lower_, g.lemma_.lower()) for c in noun.children if c.dep_ == "prep" for g in c.children
           if g.dep_ == "pobj"}
     span = _clause_span(noun, sent.base)
-    return Frame(head=noun.i - sent.first, lemma=noun.lower_, pos="noun", particle="",
+    return Frame(head=noun.i - sent.first, lemma=key, pos="noun", particle="",
                  sources=tuple(unique(sources)), targets=tuple(targets), subj="", objs=frozenset(objs),
                  preps=frozenset(pp), prts=frozenset(), modality=mood, content=None, clause=span)

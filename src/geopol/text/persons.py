@@ -8,7 +8,8 @@ document's state; these methods read
   capitalised words, initials, hyphenated parts;
 - a **family name alone**: introduced earlier, titled, or the one office
   holder of that name on the day (or in the five years before it) when the
-  name is not a common one;
+  name is not a common one, nor a month, a weekday or an English word
+  ("May" in a date is not Theresa May);
 - a **name in apposition** ("Ashton Carter, the U.S. defense secretary,").
 """
 
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..actors.phoenix import JOINERS
 from ..actors.registry import Alias, slug
@@ -72,6 +75,8 @@ class PersonReading:
         short = bucket[0].text.upper()
         if short in self.state.named:
             return self.state.named[short]
+        if not titled and (bucket[0].text.capitalize() in MONTHS_DAYS or bucket[0].text.lower() in STOP_WORDS):
+            return None  # "May", "Will": a word before it is a name, unless the text introduced the person
         if day:
             active = f.active(bucket, day)
             if len(active) == 1 and (titled or short not in f._common):
