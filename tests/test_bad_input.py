@@ -159,6 +159,31 @@ def test_bad_date_and_bad_format_are_one_line(stocked, example_path, cli):
     assert_one_line_error(code, err, "Atlantis")
 
 
+@pytest.mark.parametrize("args, needles", [
+    (["ingest"], ["missing argument", "geopol ingest --help"]),
+    (["eval", "articles"], ["missing argument", "geopol eval articles"]),
+    (["events", "--formt", "csv"], ["no such option: --formt", "Did you mean --format?"]),
+    (["blocz"], ["no such command 'blocz'", "blocs"]),
+    (["network", "--threshold", "many"], ["invalid value for '--threshold'", "geopol network --help"]),
+])
+def test_usage_errors_are_one_line_that_says_what_to_type(args, needles, cli):
+    code, _, err = cli(*args)
+    assert code == 2
+    assert_one_line_error(code, err, *needles)
+    assert "unexpected" not in err
+
+
+def test_global_options_are_taken_after_the_command(stocked, cli):
+    code, out, err = cli("documents", "--db", stocked, "--format", "jsonl")
+    assert code == 0, err
+    assert len(out.splitlines()) == 1  # the one document of the stocked store, not "no store here yet"
+
+
+def test_a_bare_group_prints_its_help(cli):
+    code, out, _ = cli("scenario")
+    assert code == 0 and "Usage: geopol scenario" in out
+
+
 def test_debug_shows_the_traceback(tmp_path, run_process):
     result = run_process("--debug", "--db", tmp_path / "x.duckdb", "ingest", tmp_path / "missing.txt", timeout=60)
     assert result.returncode != 0

@@ -56,18 +56,82 @@ from . import coder as _coder  # noqa: E402,F401
 from . import web as _web  # noqa: E402,F401
 
 
+# Typer 0.2x carries its own copy of click: catch the exceptions of both.
+_CLICK_ERRORS = tuple({click.ClickException, *(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")})
+_EXITS = tuple({click.exceptions.Exit, typer.Exit})
+_ABORTS = tuple({click.exceptions.Abort, typer.Abort})
+_GLOBAL_VALUED = ("--db", "--registry")
+_GLOBAL_FLAGS = ("--debug",)
+
+
+def hoist_globals(args: list[str]) -> list[str]:
+    """Move the global options to the front, so ``geopol ingest x.txt --db s.duckdb``
+    means what ``geopol --db s.duckdb ingest x.txt`` means. Nothing after ``--`` moves.
+
+    >>> hoist_globals(["ingest", "x.txt", "--db", "s.duckdb", "--debug"])
+    ['--db', 's.duckdb', '--debug', 'ingest', 'x.txt']
+    >>> hoist_globals(["show", "--db=s.duckdb", "China", "--", "--db"])
+    ['--db=s.duckdb', 'show', 'China', '--', '--db']
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--":
+            rest.extend(args[i:])
+            break
+        if a in _GLOBAL_VALUED and i + 1 < len(args):
+            front += [a, args[i + 1]]
+            i += 2
+            continue
+        if a.split("=", 1)[0] in _GLOBAL_VALUED and "=" in a or a in _GLOBAL_FLAGS:
+            front.append(a)
+        else:
+            rest.append(a)
+        i += 1
+    return front + rest
+
+
+def usage_line(exc: Exception) -> str:
+    """One line for a usage error: what is wrong, and what to type."""
+    msg = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    msg = " ".join(msg.split())
+    ctx = getattr(exc, "ctx", None)
+    name = type(exc).__name__
+    if ctx is not None and name == "NoSuchOption" and "Did you mean" not in msg:
+        import difflib
+
+        opts = [o for p in ctx.command.params for o in (*p.opts, *p.secondary_opts)]
+        close = difflib.get_close_matches(getattr(exc, "option_name", ""), opts, n=1)
+        if close:
+            msg = msg.split(" (Possible options")[0] + f". Did you mean {close[0]}?"
+    if ctx is not None:
+        usage = " ".join(ctx.get_usage().split()).removeprefix("Usage: ")
+        msg += f" (usage: {usage}; see '{ctx.command_path} --help')"
+    return f"error: {msg[0].lower() + msg[1:] if msg else name}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code instead of raising."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = hoist_globals(list(sys.argv[1:] if argv is None else argv))
     debug = "--debug" in args
     try:
         result = app(args=args, prog_name="geopol", standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except _EXITS as exc:
         return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
+    except _CLICK_ERRORS as exc:
+        if debug:
+            raise
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a bare command: its help
+            print(exc.ctx.get_help() if getattr(exc, "ctx", None) else exc.format_message())
+            return 0
+        if isinstance(exc, (click.UsageError, *(c for c in type(exc).__mro__ if c.__name__ == "UsageError"))):
+            print(usage_line(exc), file=sys.stderr)
+        else:
+            print(f"error: {' '.join(exc.format_message().split())}", file=sys.stderr)
         return exc.exit_code
-    except click.exceptions.Abort:
+    except _ABORTS:
         print("error: aborted", file=sys.stderr)
         return 130
     except KeyboardInterrupt:
