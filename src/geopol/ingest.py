@@ -20,7 +20,7 @@ from .store import Store
 from .text.pipeline import Pipeline
 from .text.reader import CHUNK_CHARS, SourceFile, discover, inspect, text_source
 
-__all__ = ["IngestReport", "prepare_paths", "ingest_sources", "ingest_paths", "ingest_text", "BATCH_DOCS",
+__all__ = ["BackgroundReport", "import_background", "import_background_dir", "IngestReport", "prepare_paths", "ingest_sources", "ingest_paths", "ingest_text", "BATCH_DOCS",
            "BATCH_CHARS"]
 
 BATCH_DOCS = 25
@@ -207,3 +207,57 @@ def ingest_text(store: Store, pipeline: Pipeline, text: str, *, title: str | Non
 
         src = replace(src, path=Path(source))
     return ingest_sources(store, pipeline, [(src, text)], day=day)
+
+
+@dataclass
+class BackgroundReport:
+    """What one background file gave: rows read, dyad-years (or rows) stored, rows quarantined."""
+
+    file: str
+    kind: str
+    source: str
+    read: int
+    imported: int
+    quarantined: int
+
+    def summary(self) -> str:
+        return (f"{self.file}: {self.source}: read {self.read}, imported {self.imported} "
+                f"{'rows' if self.kind in ('cow-alliance', 'cow-nmc') else 'dyad-years'}, quarantined {self.quarantined}")
+
+
+def import_background(store: Store, kind: str, path: str | Path, *, roll_calls: str | Path | None = None
+                      ) -> BackgroundReport:
+    """Read one background file (``un-votes``, ``mids``, ``rivalries``, ``wars``, ``igos``, ``cow-alliance``,
+    ``cow-nmc``) and replace that source's rows in the store in one transaction; bad rows go to quarantine."""
+    from .sources import background as bg
+    from .sources.cow import read_alliances, read_nmc
+
+    p = Path(path)
+    if kind == "un-votes":
+        result = bg.read_un_votes(p, roll_calls)
+    elif kind in bg.READERS:
+        result = bg.READERS[kind](p)
+    elif kind in ("cow-alliance", "cow-nmc"):
+        result = (read_alliances if kind == "cow-alliance" else read_nmc)(p)
+    else:
+        raise InputError(f"unknown background kind {kind!r}: use {', '.join([*bg.READERS, 'cow-alliance', 'cow-nmc'])}")
+    table = {"cow-alliance": "alliances", "cow-nmc": "power"}.get(kind, "dyad_years")
+    with store.transaction():
+        n = store.replace_rows(table, result.table, source=result.source)
+        q = store.quarantine(result.source, str(p), [(row, reason, None) for row, reason in result.rejected],
+                             replace=True)
+    return BackgroundReport(file=str(p), kind=kind, source=result.source, read=result.read, imported=n,
+                            quarantined=q)
+
+
+def import_background_dir(store: Store, path: str | Path, *, progress: Callable[[str], None] | None = None
+                          ) -> list[BackgroundReport]:
+    """Every background file of a folder laid out like ``../shared/data/background`` (and ``cow/``)."""
+    from .sources.background import read_background_dir
+
+    reports = []
+    for file, kind in read_background_dir(path):
+        if progress:
+            progress(str(file))
+        reports.append(import_background(store, kind, file))
+    return reports

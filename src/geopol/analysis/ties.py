@@ -43,11 +43,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Callable, Iterable
+
+import numpy as np
 
 from ..errors import InputError
 
-__all__ = ["Observation", "Tie", "estimate_ties", "tie_graph", "periods", "BASE_WEIGHTS", "ALLIANCE_VALUES"]
+__all__ = ["Observation", "ObservationSet", "STANDING", "Tie", "concat", "decayed_weights", "estimate_ties", "tie_graph", "periods", "BASE_WEIGHTS", "ALLIANCE_VALUES"]
 
 BASE_WEIGHTS = {"event": 1.0, "relation": 3.0, "alliance": 4.0}
 ALLIANCE_VALUES = {"defense": 0.8, "entente": 0.5, "neutrality": 0.3, "nonaggression": 0.3}
@@ -86,41 +88,143 @@ class Tie:
         return 1 if self.value > 0 else -1 if self.value < 0 else 0
 
 
-def _decayed(obs: Observation, at: date, half_life: float) -> float:
-    if obs.day > at:
-        return 0.0
-    last = obs.end or obs.day
-    age = max((at - last).days, 0) if last < at else 0
-    return obs.weight * 2.0 ** (-age / half_life)
+STANDING = date.max.toordinal()  # the end of an observation that still holds (a standing alliance)
 
 
-def estimate_ties(observations: Iterable[Observation], at: date, *, half_life_days: float = 365.0,
-                  prior: float = 2.0, min_weight: float = 1e-3) -> list[Tie]:
-    """Tie estimates for every pair with evidence up to ``at``, strongest first."""
-    if half_life_days <= 0 or prior <= 0:
+@dataclass(frozen=True, eq=False)
+class ObservationSet:
+    """Many observations as columns (NumPy), for estimating every pair's tie at once.
+
+    ``pair`` indexes ``pairs`` (``a < b``), ``kind`` indexes ``kinds``; ``day`` and ``end``
+    are date ordinals (``end`` = ``day`` for a dated event, :data:`STANDING` for one that
+    still holds); ``ref(i)`` says where observation *i* comes from.
+    """
+
+    pairs: tuple[tuple[str, str], ...]
+    kinds: tuple[str, ...]
+    pair: np.ndarray
+    kind: np.ndarray
+    day: np.ndarray
+    end: np.ndarray
+    value: np.ndarray
+    weight: np.ndarray
+    refs: Callable[[int], str] = field(default=lambda i: "")
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    @classmethod
+    def from_observations(cls, observations: Iterable[Observation]) -> "ObservationSet":
+        obs = list(observations)
+        pairs = sorted({o.pair() for o in obs})
+        kinds = sorted({o.kind for o in obs})
+        pi, ki = {p: i for i, p in enumerate(pairs)}, {k: i for i, k in enumerate(kinds)}
+        return cls(pairs=tuple(pairs), kinds=tuple(kinds),
+                   pair=np.array([pi[o.pair()] for o in obs], dtype=np.int64),
+                   kind=np.array([ki[o.kind] for o in obs], dtype=np.int64),
+                   day=np.array([o.day.toordinal() for o in obs], dtype=np.int64),
+                   end=np.array([(o.end or o.day).toordinal() for o in obs], dtype=np.int64),
+                   value=np.array([o.value for o in obs], dtype=np.float64),
+                   weight=np.array([o.weight for o in obs], dtype=np.float64),
+                   refs=lambda i, obs=obs: obs[i].ref)
+
+    def observation(self, i: int) -> Observation:
+        a, b = self.pairs[self.pair[i]]
+        end = None if self.end[i] == self.day[i] else date.max if self.end[i] == STANDING else \
+            date.fromordinal(int(self.end[i]))
+        return Observation(a=a, b=b, day=date.fromordinal(int(self.day[i])), end=end, value=float(self.value[i]),
+                           weight=float(self.weight[i]), kind=self.kinds[self.kind[i]], ref=self.refs(i))
+
+    def only(self, pair: tuple[str, str]) -> "ObservationSet":
+        """The observations of one pair."""
+        pair = tuple(sorted(pair))
+        if pair not in self.pairs:
+            return ObservationSet(pairs=(), kinds=self.kinds, **{k: np.zeros(0, dtype=getattr(self, k).dtype) for k in
+                                                                 ("pair", "kind", "day", "end", "value", "weight")})
+        idx = np.flatnonzero(self.pair == self.pairs.index(pair))
+        return ObservationSet(pairs=(pair,), kinds=self.kinds, pair=np.zeros(len(idx), dtype=np.int64),
+                              kind=self.kind[idx], day=self.day[idx], end=self.end[idx], value=self.value[idx],
+                              weight=self.weight[idx], refs=lambda i, idx=idx, refs=self.refs: refs(int(idx[i])))
+
+
+def concat(sets: Iterable[ObservationSet]) -> ObservationSet:
+    """One set holding the observations of all ``sets`` (pairs and kinds re-indexed)."""
+    sets = [s for s in sets if len(s)]
+    pairs = sorted({p for s in sets for p in s.pairs})
+    kinds = sorted({k for s in sets for k in s.kinds})
+    pi, ki = {p: i for i, p in enumerate(pairs)}, {k: i for i, k in enumerate(kinds)}
+    cols: dict[str, list] = {k: [] for k in ("pair", "kind", "day", "end", "value", "weight")}
+    offsets = []
+    n = 0
+    for s in sets:
+        cols["pair"].append(np.array([pi[p] for p in s.pairs], dtype=np.int64)[s.pair] if s.pairs else s.pair)
+        cols["kind"].append(np.array([ki[k] for k in s.kinds], dtype=np.int64)[s.kind] if s.kinds else s.kind)
+        for k in ("day", "end", "value", "weight"):
+            cols[k].append(getattr(s, k))
+        offsets.append(n)
+        n += len(s)
+
+    def refs(i: int) -> str:
+        j = int(np.searchsorted(offsets, i, side="right")) - 1
+        return sets[j].refs(i - offsets[j])
+
+    empty = {"pair": np.int64, "kind": np.int64, "day": np.int64, "end": np.int64, "value": np.float64,
+             "weight": np.float64}
+    return ObservationSet(pairs=tuple(pairs), kinds=tuple(kinds),
+                          **{k: np.concatenate(v) if v else np.zeros(0, dtype=empty[k]) for k, v in cols.items()},
+                          refs=refs)
+
+
+def decayed_weights(obs: ObservationSet, at: date, half_lives: dict[str, float] | float) -> np.ndarray:
+    """Each observation's weight at ``at``: b · 2^(−age / h), age counted from its end; 0 before it starts."""
+    t = at.toordinal()
+    if isinstance(half_lives, (int, float)):
+        h = np.full(len(obs.kinds), float(half_lives))
+    else:
+        h = np.array([half_lives.get(k, half_lives.get("default", 365.0)) for k in obs.kinds], dtype=np.float64)
+    if (h <= 0).any():
+        raise InputError("half-lives must be positive")
+    age = np.maximum(t - obs.end, 0)
+    w = obs.weight * np.exp2(-age / h[obs.kind]) if len(obs) else np.zeros(0)
+    w[obs.day > t] = 0.0
+    return w
+
+
+def estimate_ties(observations: Iterable[Observation] | ObservationSet, at: date, *,
+                  half_life_days: float | dict[str, float] = 365.0, prior: float = 2.0,
+                  min_weight: float = 1e-3) -> list[Tie]:
+    """Tie estimates for every pair with evidence up to ``at``, strongest first.
+
+    ``half_life_days`` is one half-life for all, or one per kind (``"default"`` for the rest).
+    """
+    if prior <= 0:
         raise InputError("half-life and prior weight must be positive")
-    by_pair: dict[tuple[str, str], list[tuple[float, Observation]]] = {}
-    for o in observations:
-        w = _decayed(o, at, half_life_days)
-        if w > 0:
-            by_pair.setdefault(o.pair(), []).append((w, o))
+    obs = observations if isinstance(observations, ObservationSet) else ObservationSet.from_observations(observations)
+    if isinstance(half_life_days, (int, float)) and half_life_days <= 0:
+        raise InputError("half-life and prior weight must be positive")
+    if not len(obs):
+        return []
+    w = decayed_weights(obs, at, half_life_days)
+    P, K = len(obs.pairs), len(obs.kinds)
+    W = np.bincount(obs.pair, weights=w, minlength=P)
+    Sv = np.bincount(obs.pair, weights=w * obs.value, minlength=P)
+    Sv2 = np.bincount(obs.pair, weights=w * obs.value ** 2, minlength=P)
+    N = np.bincount(obs.pair, weights=(w > 0).astype(np.float64), minlength=P)
+    cell = obs.pair * K + obs.kind
+    KW = np.bincount(cell, weights=w, minlength=P * K).reshape(P, K)
+    KV = np.bincount(cell, weights=w * obs.value, minlength=P * K).reshape(P, K)
+    keep = np.flatnonzero(W >= min_weight)
+    m = Sv[keep] / W[keep]
+    value = W[keep] / (W[keep] + prior) * m
+    s2 = (prior + Sv2[keep] - 2 * value * Sv[keep] + value ** 2 * W[keep]) / (W[keep] + prior)
+    unc = np.minimum(1.0, np.sqrt(np.maximum(s2, 0.0) / (W[keep] + prior)))
+    value = np.clip(value, -1.0, 1.0)
     ties = []
-    for (a, b), items in by_pair.items():
-        W = sum(w for w, _ in items)
-        if W < min_weight:
-            continue
-        m = sum(w * o.value for w, o in items) / W
-        value = W / (W + prior) * m
-        s2 = (prior + sum(w * (o.value - value) ** 2 for w, o in items)) / (W + prior)
-        kinds: dict[str, list[float]] = {}
-        for w, o in items:
-            acc = kinds.setdefault(o.kind, [0.0, 0.0])
-            acc[0] += w * o.value
-            acc[1] += w
-        comps = tuple(sorted((k, v / wt, wt) for k, (v, wt) in kinds.items()))
-        ties.append(Tie(a=a, b=b, at=at, value=max(-1.0, min(1.0, value)),
-                        uncertainty=min(1.0, math.sqrt(s2 / (W + prior))), weight=W, n=len(items),
-                        components=comps))
+    for j, p in enumerate(keep):
+        a, b = obs.pairs[p]
+        comps = tuple((obs.kinds[k], float(KV[p, k] / KW[p, k]), float(KW[p, k])) for k in range(K) if KW[p, k] > 0)
+        ties.append(Tie(a=a, b=b, at=at, value=float(value[j]), uncertainty=float(unc[j]), weight=float(W[p]),
+                        n=int(N[p]), components=comps))
     return sorted(ties, key=lambda t: (-abs(t.value), t.a, t.b))
 
 

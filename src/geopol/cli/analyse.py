@@ -233,29 +233,24 @@ def changes(
             print(f"    {e['kind']} {e['day']}: {e['ref']}")
 
 
-def _import_cow(ctx, path: Optional[Path], kind: str) -> None:
-    from ..sources.cow import default_paths, read_alliances, read_nmc
+def _import_background(ctx, kind: str, path: Optional[Path], **kw) -> None:
+    from ..ingest import import_background
+    from ..sources.cow import default_paths
 
-    default = default_paths()[0 if kind == "alliances" else 1]
-    source_path = path or default
-    result = (read_alliances if kind == "alliances" else read_nmc)(source_path)
-    source = "COW alliances v4.1" if kind == "alliances" else "COW NMC"
+    if path is None:  # the shipped subsets stand in for COW alliances and capabilities
+        path = default_paths()[0 if kind == "cow-alliance" else 1]
     with open_geopol(ctx) as g:
-        with g.store.transaction():
-            n = g.store.replace_rows("alliances" if kind == "alliances" else "power", result.table, source=source)
-            q = g.store.quarantine(source, str(source_path), [(row, reason, None) for row, reason in result.rejected])
-    print(f"read {result.read}, imported {n}, duplicates {result.read - n - q if kind == 'alliances' else 0}, "
-          f"quarantined {q}")
+        print(import_background(g.store, kind, path, **kw).summary())
 
 
 @import_app.command("cow-alliance")
 def import_cow_alliance(ctx: typer.Context,
                         path: Optional[Path] = typer.Argument(None, help="CSV (default: the shipped subset).")) -> None:
-    """Import Correlates of War formal alliances (dyad-year CSV, v4.1 columns).
+    """Import formal alliances: COW v4.1 dyad-years, or ATOP's (told apart by the header).
 
     Example: geopol import cow-alliance ../shared/data/cow/cow_alliance.csv
     """
-    _import_cow(ctx, path, "alliances")
+    _import_background(ctx, "cow-alliance", path)
 
 
 @import_app.command("cow-nmc")
@@ -265,7 +260,53 @@ def import_cow_nmc(ctx: typer.Context,
 
     Example: geopol import cow-nmc ../shared/data/cow/cow_nmc.csv
     """
-    _import_cow(ctx, path, "nmc")
+    _import_background(ctx, "cow-nmc", path)
+
+
+@import_app.command("un-votes")
+def import_un_votes(ctx: typer.Context, path: Path = typer.Argument(..., help="Votes CSV (rcid, country, "
+                                                                    "country_code, vote), .csv or .csv.gz."),
+                    roll_calls: Optional[Path] = typer.Option(None, "--roll-calls", help="Roll calls CSV (rcid, "
+                                                              "date); default un_roll_calls.csv beside the votes.")
+                    ) -> None:
+    """Import UN General Assembly votes as each pair's agreement per year (Voeten's data).
+
+    Example: geopol import un-votes ../shared/data/background/un_votes.csv.gz
+    """
+    _import_background(ctx, "un-votes", path, roll_calls=roll_calls)
+
+
+def _background_command(kind: str, summary: str, example: str):
+    def command(ctx: typer.Context, path: Path = typer.Argument(..., help="CSV file (.csv or .csv.gz).")) -> None:
+        _import_background(ctx, kind, path)
+
+    command.__doc__ = f"Import {summary}.\n\nExample: geopol import {kind} ../shared/data/background/{example}"
+    import_app.command(kind)(command)
+
+
+for _kind, _summary, _example in (
+        ("mids", "militarized interstate disputes (GML MID, directed dispute-years) as hostility per dyad-year",
+         "gml_dirdisp.csv"),
+        ("rivalries", "strategic rivalries (Thompson, Sakuwa & Suhas, or Thompson & Dreyer) as dyad-years",
+         "tss_rivalries.csv"),
+        ("wars", "COW inter-state wars (dyad-years of states on opposite sides)", "cow_war_inter.csv"),
+        ("igos", "shared IGO memberships per dyad-year (COW IGO, non-directed)", "cow_igo_ndy.csv.gz")):
+    _background_command(_kind, _summary, _example)
+
+
+@import_app.command("background")
+def import_background_folder(ctx: typer.Context,
+                             path: Path = typer.Argument(..., help="A folder laid out like ../shared/data/background "
+                                                         "(or ../shared/data/cow).")) -> None:
+    """Import every background file of a folder: UN votes, disputes, rivalries, wars, IGOs, alliances, power.
+
+    Example: geopol import background ../shared/data/background
+    """
+    from ..ingest import import_background_dir
+
+    with open_geopol(ctx) as g:
+        for report in import_background_dir(g.store, path, progress=lambda f: err(f"reading {f} ...")):
+            print(report.summary())
 
 
 def _import_events(ctx, dataset: str, paths: list[str], parquet: bool = False) -> None:

@@ -199,6 +199,30 @@ def cow_states() -> dict[int, str]:
     return {int(r["ccode"]): r["iso3"] for r in _rows("cow_states.tsv") if r["iso3"]}
 
 
+@lru_cache(maxsize=1)
+def cow_shared_codes() -> dict[int, str]:
+    """COW codes whose ISO alpha-3 another state held at the same time (South Vietnam 817 and VNM, the
+    Yemen People's Republic 680 and YEM, Zanzibar 511 and TZA): mapping them would merge two states that
+    faced each other. Each maps to the code that keeps the ISO code (the one that lasts longer).
+
+    >>> sorted(cow_shared_codes())
+    [511, 680, 817]
+    """
+    spells: dict[str, list[tuple[int, int, int]]] = {}
+    for r in _rows("cow_states.tsv"):
+        if r["iso3"]:
+            spells.setdefault(r["iso3"], []).append((int(r["ccode"]), int(r["start_year"]), int(r["end_year"])))
+    out = {}
+    for iso3, ss in spells.items():
+        # how long a code lasts: its last year, then the earlier start (YAR 678 before YPR 680)
+        last = {c: (max(e for cc, _, e in ss if cc == c), -min(b for cc, b, _ in ss if cc == c)) for c, _, _ in ss}
+        for c1, s1, e1 in ss:
+            for c2, s2, e2 in ss:
+                if c1 != c2 and s1 < e2 and s2 < e1 and last[c1] < last[c2]:  # overlap beyond a boundary year
+                    out[c1] = f"{iso3} ({c2})"
+    return out
+
+
 def country_by_fips(code: str) -> Country | None:
     return _indexes()["fips"].get(code)
 

@@ -396,18 +396,27 @@ class Store:
 
     # -- background data ------------------------------------------------
     def replace_rows(self, table: str, columns, *, source: str) -> int:
-        """Replace the rows of ``source`` in ``alliances`` or ``power`` by ``columns`` (an Arrow table)."""
-        if table not in ("alliances", "power"):
+        """Replace the rows of ``source`` in ``alliances``, ``power`` or ``dyad_years`` by ``columns`` (Arrow);
+        in ``dyad_years`` only the kinds ``columns`` holds are replaced."""
+        if table not in ("alliances", "power", "dyad_years"):
             raise StoreError(f"not a background table: {table}")
-        self.con.execute(f"DELETE FROM {table} WHERE source = ?", [source])
+        if table == "dyad_years":
+            for kind in sorted(set(columns.column("kind").to_pylist())):
+                self.con.execute("DELETE FROM dyad_years WHERE source = ? AND kind = ?", [source, kind])
+        else:
+            self.con.execute(f"DELETE FROM {table} WHERE source = ?", [source])
         data = {name: columns.column(name).to_pylist() for name in columns.column_names}
         data["source"] = [source] * columns.num_rows
         self._insert_columns(table, data)
         return columns.num_rows
 
-    def quarantine(self, dataset: str, file: str, rows: Iterable[tuple[int | None, str, str | None]]) -> int:
-        """Keep rejected input rows with their reason: ``(row number, reason, raw text)``."""
+    def quarantine(self, dataset: str, file: str, rows: Iterable[tuple[int | None, str, str | None]], *,
+                   replace: bool = False) -> int:
+        """Keep rejected input rows with their reason: ``(row number, reason, raw text)``; ``replace`` drops
+        what an earlier import of the same file quarantined first."""
         rows = list(rows)
+        if replace:
+            self.con.execute("DELETE FROM quarantine WHERE dataset = ? AND file = ?", [dataset, file])
         now = datetime.now()
         self._insert_columns("quarantine", {
             "dataset": [dataset] * len(rows), "file": [file] * len(rows), "row": [r[0] for r in rows],
@@ -423,6 +432,23 @@ class Store:
         cols = ["actor", "year", "cinc", "milex", "milper", "irst", "pec", "tpop", "upop", "source"]
         return [dict(zip(cols, r)) for r in self.con.execute(
             f"SELECT {', '.join(cols)} FROM power ORDER BY actor, year").fetchall()]
+
+    def dyad_years(self, *, kinds: Iterable[str] | None = None):
+        """Background dyad-years as an Arrow table (a, b, year, kind, value, n, detail, source)."""
+        kinds = list(kinds) if kinds is not None else None
+        where = f"WHERE kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
+        return self.con.execute(f"SELECT a, b, year, kind, value, n, detail, source FROM dyad_years {where} "
+                                "ORDER BY kind, a, b, year", kinds or []).fetch_arrow_table()
+
+    def background_kinds(self) -> dict[str, tuple[int, int]]:
+        """Which background kinds the store holds, with their first and last year."""
+        out = {k: (lo, hi) for k, lo, hi in self.con.execute(
+            "SELECT kind, min(year), max(year) FROM dyad_years GROUP BY kind").fetchall()}
+        for table, kind in (("alliances", "alliance"), ("power", "power")):
+            lo, hi = self.con.execute(f"SELECT min(year), max(year) FROM {table}").fetchall()[0]
+            if lo is not None:
+                out[kind] = (lo, hi)
+        return out
 
     def counts(self) -> dict[str, int]:
         from .schema import TABLES

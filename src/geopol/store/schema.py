@@ -161,10 +161,22 @@ def _v5(con) -> None:
         WHERE modality IN {FACT_SQL} AND start IS NOT NULL""")
 
 
+@migration(6)
+def _v6(con) -> None:
+    """Background dyad-years beside alliances: UN-vote agreement, militarized disputes, wars, rivalries,
+    shared IGOs (one row per pair, year, kind and source; a < b)."""
+    con.execute("""
+        CREATE TABLE dyad_years (
+            a VARCHAR NOT NULL, b VARCHAR NOT NULL, year INTEGER NOT NULL, kind VARCHAR NOT NULL,
+            value DOUBLE NOT NULL, n INTEGER, detail VARCHAR, source VARCHAR NOT NULL,
+            PRIMARY KEY (a, b, year, kind, source))""")
+
+
 SCHEMA_VERSION = max(MIGRATIONS)
 
 TABLES = ("documents", "document_text", "sentences", "mentions", "actors", "events", "relations", "claims",
-          "hypotheses", "evidence", "quarantine", "alliances", "power", "dataset_events", "imports")
+          "hypotheses", "evidence", "quarantine", "alliances", "power", "dataset_events", "imports",
+          "dyad_years")
 
 
 def current_version(con) -> int:
