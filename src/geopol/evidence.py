@@ -1,30 +1,48 @@
 """Gather what the store knows about pairs of actors as tie observations, and power.
 
-Reads events and relations (from text or datasets) and Correlates of War
-alliances and capabilities. When the store holds no alliance or capability
-rows, the Northeast Asia subsets shipped with geopol stand in, and the notes
-say so.
+Reads events and relations (from text or datasets), the background
+dyad-years (UN votes, disputes, wars, rivalries, IGOs) and alliances and
+capabilities. For every background source the store holds no rows of, the
+copy shipped with geopol stands in (``data/background``: every state, built
+by ``scripts/build_background.py`` from the files in ``../shared/data``), and
+the notes say so.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .analysis.background import DEFAULT_MODEL, TieModel, background_observations
+from .analysis.ties import Observation, ObservationSet, Tie, concat, estimate_ties
 from .model import FACT_MODALITIES
-from .analysis.ties import ALLIANCE_VALUES, BASE_WEIGHTS, Observation
 from .store import Store, fact_id
 
-__all__ = ["Background", "gather", "load_default_background"]
+__all__ = ["Background", "gather", "shipped_background", "SHIPPED"]
 
-SHIPPED = "shipped COW subset (CHN, PRK, KOR, JPN, RUS, USA)"
+SHIPPED = "shipped background data"
+_KIND_OF_SOURCE = {"un_agreement": "UN votes", "mid": "disputes", "war": "wars", "rivalry": "rivalries",
+                   "igo": "IGOs"}
 
 
 @dataclass
 class Background:
-    observations: list[Observation] = field(default_factory=list)
+    observations: ObservationSet
     power: dict[tuple[str, int], float] = field(default_factory=dict)  # (actor, year) -> CINC
     notes: list[str] = field(default_factory=list)
+    model: TieModel = DEFAULT_MODEL
+    fact_actors: frozenset[str] = frozenset()  # actors of the store's own facts (text, imported events)
+    last_day: date | None = None               # the latest date the store has data for
+
+    def ties(self, at: date, observations: ObservationSet | None = None) -> list[Tie]:
+        return estimate_ties(self.observations if observations is None else observations, at,
+                             half_life_days=self.model.half_lives, prior=self.model.prior)
 
     def power_at(self, year: int) -> dict[str, float]:
         """Each actor's CINC in ``year``, or in the latest earlier year on record."""
@@ -35,67 +53,72 @@ class Background:
         return {a: c for a, (_, c) in best.items()}
 
 
-def load_default_background() -> tuple[list[dict], list[dict]]:
-    from .sources.cow import default_paths, read_alliances, read_nmc
-
-    a_path, n_path = default_paths()
-    alliances = read_alliances(a_path).table.to_pylist()
-    power = read_nmc(n_path).table.to_pylist()
-    return alliances, power
+def _shipped_dir() -> Path:
+    return Path(str(resources.files("geopol").joinpath("data").joinpath("background")))
 
 
-def _alliance_observations(rows: list[dict], source: str) -> list[Observation]:
-    out = []
-    for r in rows:
-        kinds = [k for k in ALLIANCE_VALUES if r.get(k)]
-        if not kinds:
-            continue
-        value = max(ALLIANCE_VALUES[k] for k in kinds)
-        out.append(Observation(a=r["a"], b=r["b"], day=date(r["year"], 1, 1), end=date(r["year"], 12, 31),
-                               value=value, weight=BASE_WEIGHTS["alliance"], kind="alliance",
-                               ref=f"{source} {r['year']}: {'+'.join(kinds)}"))
-    return out
+@lru_cache(maxsize=1)
+def shipped_background():
+    """The shipped background tables (Arrow): (dyad_years, alliances, power)."""
+    import pyarrow.parquet as pq
+
+    d = _shipped_dir()
+    return tuple(pq.read_table(d / f"{name}.parquet") for name in ("dyad_years", "alliances", "power"))
 
 
-def gather(store: Store, *, background: bool = True) -> Background:
-    """Every observation the store holds (events, relations, alliances) and CINC by actor-year."""
-    bg = Background()
+def _fact_observations(store: Store, model: TieModel) -> tuple[list[Observation], set[str], date | None]:
+    obs, actors, last = [], set(), None
     for e in store.events():
         if e.modality not in FACT_MODALITIES or not e.source or not e.target or e.source == e.target:
             continue
         if e.goldstein is None or e.time.start is None:
             continue
-        bg.observations.append(Observation(a=e.source, b=e.target, day=e.time.start, value=e.goldstein / 10,
-                                           weight=BASE_WEIGHTS["event"], kind="event", ref=fact_id(e)))
+        obs.append(Observation(a=e.source, b=e.target, day=e.time.start, value=e.goldstein / 10,
+                               weight=model.weights["event"], kind="event", ref=fact_id(e)))
     for r in store.relations():
         if r.a == r.b or r.time.start is None:
             continue
-        bg.observations.append(Observation(a=r.a, b=r.b, day=r.time.start, end=r.time.end,
-                                           value=r.sign * abs(r.strength), weight=BASE_WEIGHTS["relation"],
-                                           kind="relation", ref=fact_id(r)))
+        obs.append(Observation(a=r.a, b=r.b, day=r.time.start, end=r.time.end, value=r.sign * abs(r.strength),
+                               weight=model.weights["relation"], kind="relation", ref=fact_id(r)))
     # imported datasets: one observation per pair and month, the mean Goldstein value weighted by the count
-    for a, b, month, n, mean, dataset in store.con.execute("""
-            SELECT least(source, target), greatest(source, target), date_trunc('month', day)::DATE, count(*),
-                   avg(goldstein), dataset
-            FROM all_events
-            WHERE dataset <> 'text' AND source IS NOT NULL AND target IS NOT NULL AND source <> target AND goldstein IS NOT NULL
-            GROUP BY ALL""").fetchall():
-        bg.observations.append(Observation(a=a, b=b, day=month, value=mean / 10, weight=BASE_WEIGHTS["event"] * n,
-                                           kind="event", ref=f"{dataset} {month:%Y-%m}: {n} events"))
+    for a, b, month, n, mean, dataset in store.dataset_event_months():
+        obs.append(Observation(a=a, b=b, day=month, value=mean / 10, weight=model.weights["dataset"] * n,
+                               kind="dataset", ref=f"{dataset} {month:%Y-%m}: {n} events"))
+    for o in obs:
+        actors.update((o.a, o.b))
+        d = o.end if o.end and o.end != date.max else o.day
+        last = d if last is None or d > last else last
+    return obs, actors, last
+
+
+def gather(store: Store, *, background: bool = True, model: TieModel = DEFAULT_MODEL) -> Background:
+    """Every observation the store holds (facts, datasets, background) and CINC by actor-year."""
+    facts, actors, last = _fact_observations(store, model)
+    fact_set = ObservationSet.from_observations(facts)
     if not background:
-        return bg
-    alliances, power = store.alliances(), store.power()
-    source = "COW alliances"
-    if not alliances or not power:
-        default_alliances, default_power = load_default_background()
-        if not alliances:
-            alliances, source = default_alliances, SHIPPED
-            bg.notes.append(f"alliances: {SHIPPED}, 1946-2012 (import others with `geopol import cow-alliance`)")
-        if not power:
-            power = default_power
-            bg.notes.append(f"power: {SHIPPED}, CINC 1946-2022 (import others with `geopol import cow-nmc`)")
-    bg.observations.extend(_alliance_observations(alliances, source))
-    for r in power:
-        if r["cinc"] is not None:
-            bg.power[(r["actor"], r["year"])] = r["cinc"]
-    return bg
+        return Background(observations=fact_set, model=model, fact_actors=frozenset(actors), last_day=last)
+    notes: list[str] = []
+    dy, al, pw = store.dyad_years(), store.alliances_table(), store.power_table()
+    held = set(dy.column("kind").unique().to_pylist()) if dy.num_rows else set()
+    missing = [k for k in _KIND_OF_SOURCE if k not in held]
+    if missing or not al.num_rows or not pw.num_rows:
+        s_dy, s_al, s_pw = shipped_background()
+        shipped = []
+        if missing:
+            extra = s_dy.filter(pc.is_in(s_dy.column("kind"), value_set=pa.array(missing)))
+            dy = pa.concat_tables([dy.cast(extra.schema), extra]) if dy.num_rows else extra
+            shipped += [_KIND_OF_SOURCE[k] for k in missing]
+        if not al.num_rows:
+            al, shipped = s_al, shipped + ["alliances"]
+        if not pw.num_rows:
+            pw, shipped = s_pw, shipped + ["CINC"]
+        notes.append(f"{SHIPPED} for {', '.join(shipped)} (your own: `geopol import background DIR`)")
+    bg_set = background_observations(dy, al, model=model)
+    power = {(a, int(y)): c for a, y, c in zip(pw.column("actor").to_pylist(), pw.column("year").to_pylist(),
+                                               pw.column("cinc").to_pylist()) if c is not None}
+    if last is None:  # no facts of its own: the store's world is as recent as its background
+        years = [pc.max(t.column("year")).as_py() for t in (dy, al) if t.num_rows]
+        last = date(max(years), 12, 31) if years else None
+    return Background(observations=concat([fact_set, bg_set]), power=power, notes=notes, model=model,
+                      fact_actors=frozenset(actors), last_day=last)
+

@@ -8,46 +8,89 @@ from __future__ import annotations
 
 from datetime import date
 
-from .analysis import (balance_degree, change_points, estimate_ties, frustration_index, periods, pivots,
+import numpy as np
+
+from .analysis import (balance_degree, change_points, frustration_index, periods, pivots,
                        pn_centrality, signed_blocs, tie_graph, triad_census)
 from .errors import InputError
 from .evidence import Background, gather
 from .store import Store
 
-__all__ = ["ties_at", "tie_panel", "network_at", "balance_at", "blocs_at", "triads_at", "dyad_changes"]
+__all__ = ["explain_tie", "latest_date", "ties_at", "tie_panel", "network_at", "balance_at", "blocs_at", "triads_at", "dyad_changes"]
 
 
-def _tie_row(t) -> dict:
+def _tie_row(t, prior: float = 2.0) -> dict:
     sign = "+" if t.value > 0 else "-" if t.value < 0 else "0"
+    comps = [(k, v, w) for k, v, w in t.components if w >= 1e-3]
     return {"a": t.a, "b": t.b, "at": t.at, "tie": round(t.value, 6), "sign": sign,
             "uncertainty": round(t.uncertainty, 6), "weight": round(t.weight, 6), "observations": t.n,
-            "components": {k: {"mean": round(v, 6), "weight": round(w, 6)} for k, v, w in t.components}}
+            "sources": {k: round(v * w / (t.weight + prior), 6) for k, v, w in comps},
+            "components": {k: {"mean": round(v, 6), "weight": round(w, 6)} for k, v, w in comps}}
 
 
-def ties_at(store: Store, at: date, *, bg: Background | None = None, **kw) -> tuple[list[dict], list[str]]:
+def latest_date(store: Store, bg: Background | None = None) -> tuple[date, list[str]]:
+    """The date analysis commands default to: the latest the store has facts for (its own articles and
+    imported events), else the end of its background data, else today; with a note that says which."""
     bg = bg or gather(store)
-    return [_tie_row(t) for t in estimate_ties(bg.observations, at, **kw)], bg.notes
+    if bg.last_day is None:
+        return date.today(), [f"no data with a date: at today, {date.today()}"]
+    what = "facts" if bg.fact_actors else "background data"
+    return bg.last_day, [f"at {bg.last_day}, the latest date of the store's {what} (give --at for another)"]
 
 
-def tie_panel(store: Store, start: date, end: date, unit: str, **kw) -> tuple[list[dict], list[str]]:
+def _scope(bg: Background, actors: list[str] | None, ties: list, *, graph: bool) -> tuple[list, list[str]]:
+    """Keep the ties among ``actors``; for a graph with no actors given, those of the store's own facts."""
+    if actors is None and graph and bg.fact_actors:
+        chosen = set(bg.fact_actors)
+        note = [f"the {len(chosen)} actors of the store's own facts (give --actors A,B,... or --actors all)"]
+    elif actors is None or actors == ["all"]:
+        return ties, []
+    else:
+        chosen, note = set(actors), []
+    return [t for t in ties if t.a in chosen and t.b in chosen], note
+
+
+def ties_at(store: Store, at: date | None = None, *, bg: Background | None = None, actors: list[str] | None = None,
+            pair: tuple[str, str] | None = None) -> tuple[list[dict], list[str]]:
+    bg = bg or gather(store)
+    notes = list(bg.notes)
+    if at is None:
+        at, more = latest_date(store, bg)
+        notes += more
+    obs = bg.observations.only(pair) if pair else None
+    ties, more = _scope(bg, actors, bg.ties(at, obs), graph=False)
+    return [_tie_row(t, bg.model.prior) for t in ties], notes + more
+
+
+def tie_panel(store: Store, start: date, end: date, unit: str, *, actors: list[str] | None = None
+              ) -> tuple[list[dict], list[str]]:
     """Tie estimates at the first day of every period from ``start`` to ``end``."""
     bg = gather(store)
     rows = []
     for day in periods(start, end, unit):
-        rows.extend(_tie_row(t) for t in estimate_ties(bg.observations, day, **kw))
+        rows.extend(_tie_row(t, bg.model.prior) for t in _scope(bg, actors, bg.ties(day), graph=False)[0])
     return rows, bg.notes
 
 
-def network_at(store: Store, at: date, *, threshold: float = 0.1, bg: Background | None = None):
+def network_at(store: Store, at: date | None = None, *, threshold: float = 0.1, bg: Background | None = None,
+               actors: list[str] | None = None):
     """The signed network of ties at ``at`` (edges with |tie| >= threshold), nodes with CINC power."""
     bg = bg or gather(store)
-    G = tie_graph(estimate_ties(bg.observations, at), threshold=threshold, power=bg.power_at(at.year))
+    notes = list(bg.notes)
+    if at is None:
+        at, more = latest_date(store, bg)
+        notes += more
+    ties, more = _scope(bg, actors, bg.ties(at), graph=True)
+    members = {x for t in ties for x in (t.a, t.b)}
+    G = tie_graph(ties, threshold=threshold, power={k: v for k, v in bg.power_at(at.year).items() if k in members})
     G.graph.update(at=at.isoformat(), threshold=threshold)
-    return G, bg.notes
+    return G, notes + more
 
 
-def balance_at(store: Store, at: date, *, threshold: float = 0.1) -> tuple[dict, list[str]]:
-    G, notes = network_at(store, at, threshold=threshold)
+def balance_at(store: Store, at: date | None = None, *, threshold: float = 0.1, actors: list[str] | None = None
+               ) -> tuple[dict, list[str]]:
+    G, notes = network_at(store, at, threshold=threshold, actors=actors)
+    at = date.fromisoformat(G.graph["at"])
     f = frustration_index(G)
     return {"at": at, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "frustration": f.value,
             "balance": balance_degree(G), "sides": [sorted(f.sides[0]), sorted(f.sides[1])],
@@ -55,14 +98,18 @@ def balance_at(store: Store, at: date, *, threshold: float = 0.1) -> tuple[dict,
             "centrality": {k: round(v, 6) for k, v in sorted(pn_centrality(G).items())}}, notes
 
 
-def blocs_at(store: Store, at: date, *, threshold: float = 0.1, seed: int = 0) -> tuple[dict, list[str]]:
-    G, notes = network_at(store, at, threshold=threshold)
+def blocs_at(store: Store, at: date | None = None, *, threshold: float = 0.1, seed: int = 0,
+             actors: list[str] | None = None) -> tuple[dict, list[str]]:
+    G, notes = network_at(store, at, threshold=threshold, actors=actors)
+    at = date.fromisoformat(G.graph["at"])
     b = signed_blocs(G, seed=seed)
     return {"at": at, "blocs": [sorted(x) for x in b.blocs], "cost": round(b.cost, 6), "method": b.method}, notes
 
 
-def triads_at(store: Store, at: date, *, threshold: float = 0.1) -> tuple[dict, list[str]]:
-    G, notes = network_at(store, at, threshold=threshold)
+def triads_at(store: Store, at: date | None = None, *, threshold: float = 0.1, actors: list[str] | None = None
+              ) -> tuple[dict, list[str]]:
+    G, notes = network_at(store, at, threshold=threshold, actors=actors)
+    at = date.fromisoformat(G.graph["at"])
     census = triad_census(G, with_members=True)
     census["members"] = {k: [list(t) for t in v] for k, v in census["members"].items()}
     return {"at": at, **census, "pivots": pivots(G)}, notes
@@ -75,22 +122,64 @@ def dyad_changes(store: Store, a: str, b: str, start: date, end: date, *, unit: 
         raise InputError(f"give two different actors, not {a} twice")
     bg = bg or gather(store)
     pair = tuple(sorted((a, b)))
-    mine = [o for o in bg.observations if o.pair() == pair]
+    mine = bg.observations.only(pair)
     days = periods(start, end, unit)
     series = []
     for d in days:
-        ts = estimate_ties(mine, d)
+        ts = bg.ties(d, mine)
         series.append(ts[0].value if ts else 0.0)
     found = change_points(days, series, penalty=penalty)
     out = []
+    lo_ord = mine.day
+    last = mine.end
     for cp in found:
-        lo = days[max(cp.index - 1, 0)]
-        hi = days[min(cp.index + 1, len(days) - 1)]
-        near = [o for o in mine if lo <= (o.end or o.day) and o.day <= hi]
-        before = [o for o in mine if (o.end or o.day) < lo]
-        if before:  # the last evidence before the change: a tie that lapses shows here
-            near.insert(0, max(before, key=lambda o: o.end or o.day))
-        around = [{"kind": o.kind, "day": o.day, "end": o.end, "value": o.value, "ref": o.ref} for o in near]
+        lo = days[max(cp.index - 1, 0)].toordinal()
+        hi = days[min(cp.index + 1, len(days) - 1)].toordinal()
+        idx = [int(i) for i in np.flatnonzero((lo <= last) & (lo_ord <= hi))]
+        before = np.flatnonzero(last < lo)
+        if len(before):  # the last evidence before the change: a tie that lapses shows here
+            idx.insert(0, int(before[np.argmax(last[before])]))
+        near = [mine.observation(i) for i in idx[:200]]
+        around = [{"kind": o.kind, "day": o.day, "end": None if o.end == date.max else o.end,
+                   "standing": o.end == date.max, "value": o.value, "ref": o.ref} for o in near]
         out.append({"date": cp.date, "before": round(cp.before, 6), "after": round(cp.after, 6), "evidence": around})
     return {"a": pair[0], "b": pair[1], "unit": unit,
             "series": [{"period": d, "tie": round(v, 6)} for d, v in zip(days, series)], "changes": out}, bg.notes
+
+
+def explain_tie(store: Store, a: str, b: str, at: date | None = None, *, bg: Background | None = None
+                ) -> tuple[dict, list[str]]:
+    """One pair's tie and where it comes from: each source's contribution (its weighted share of the estimate:
+    the contributions add up to the tie), mean value and weight, and its heaviest observations."""
+    if a == b:
+        raise InputError(f"give two different actors, not {a} twice")
+    bg = bg or gather(store)
+    notes = list(bg.notes)
+    if at is None:
+        at, more = latest_date(store, bg)
+        notes += more
+    pair = tuple(sorted((a, b)))
+    mine = bg.observations.only(pair)
+    ties = bg.ties(at, mine)
+    from .analysis.ties import decayed_weights
+
+    w = decayed_weights(mine, at, bg.model.half_lives) if len(mine) else np.zeros(0)
+    W = float(w.sum())
+    shrink = 1.0 / (W + bg.model.prior) if W > 0 else 0.0
+    sources = []
+    for k, name in enumerate(mine.kinds):
+        sel = np.flatnonzero((mine.kind == k) & (w > 0))
+        if not len(sel):
+            continue
+        wk = float(w[sel].sum())
+        top = sel[np.argsort(-(w[sel] * np.abs(mine.value[sel])))][:5]
+        sources.append({"source": name, "contribution": round(float((w[sel] * mine.value[sel]).sum()) * shrink, 6),
+                        "mean": round(float((w[sel] * mine.value[sel]).sum()) / wk, 6), "weight": round(wk, 6),
+                        "observations": int(len(sel)),
+                        "top": [{"day": date.fromordinal(int(mine.day[i])), "value": round(float(mine.value[i]), 6),
+                                 "weight": round(float(w[i]), 6), "ref": mine.refs(int(i))} for i in top]})
+    sources.sort(key=lambda s: -abs(s["contribution"]))
+    t = ties[0] if ties else None
+    return {"a": pair[0], "b": pair[1], "at": at, "tie": round(t.value, 6) if t else 0.0,
+            "uncertainty": round(t.uncertainty, 6) if t else round(1 / bg.model.prior ** 0.5, 6),
+            "observations": t.n if t else 0, "prior": bg.model.prior, "sources": sources}, notes

@@ -105,7 +105,8 @@ def pair_detail(store: Store, registry, a: str, b: str, *, limit: int = 50) -> d
     lo, hi = date_range(store)
     now = hi or date.today()
     bg = gather(store)  # read once for the current tie and the series
-    current = next((t for t in ties_at(store, now, bg=bg)[0] if (t["a"], t["b"]) == (a, b)), None)
+    current = next((t for t in ties_at(store, now, bg=bg, pair=(a, b))[0] if (t["a"], t["b"]) == tuple(sorted((a, b)))),
+                   None)
     out["current"] = {"at": now, "tie": current["tie"] if current else None,
                       "uncertainty": current["uncertainty"] if current else None,
                       "observations": current["observations"] if current else 0,

@@ -17,7 +17,17 @@ from ._common import FORMATS, check_format, emit, err, open_geopol, option_date
 import_app = typer.Typer(help="Import datasets into the store.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 
-AT_HELP = "Date YYYY-MM-DD (default: today)."
+AT_HELP = "Date YYYY-MM-DD (default: the latest date the store has data for)."
+ACTORS_HELP = ("Only these actors: CHN,RUS,USA (names or codes), or 'all'; default: the actors of the store's own "
+               "facts, or every state if it has none.")
+
+
+def _actors(g, actors: Optional[str]) -> list[str] | None:
+    if not actors:
+        return None
+    if actors.strip().lower() == "all":
+        return ["all"]
+    return [g.resolve(x.strip()) for x in actors.split(",") if x.strip()]
 
 
 def _day(value: Optional[str], option: str) -> date | None:
@@ -43,25 +53,48 @@ def ties(
     start: Optional[str] = typer.Option(None, "--from", help="Panel start YYYY-MM-DD."),
     end: Optional[str] = typer.Option(None, "--to", help="Panel end YYYY-MM-DD."),
     unit: str = typer.Option("year", "--unit", help="Panel period: day, week, month or year."),
+    actors: Optional[str] = typer.Option(None, "--actors", help="Only the pairs among these actors (CHN,RUS,...)."),
+    explain: Optional[tuple[str, str]] = typer.Option(None, "--explain", help="Explain one pair: --explain A B "
+                                                      "(each source's contribution and its observations)."),
     fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file."),
 ) -> None:
-    """Tie estimates per pair: a signed weight in [-1, 1] with its uncertainty.
+    """Tie estimates per pair: a signed weight in [-1, 1] with its uncertainty and each source's share.
 
-    Example: geopol ties --at 2012-06-01, or geopol ties --from 1990-01-01 --to 2012-12-31 --unit year
+    Example: geopol ties --at 2012-06-01, geopol ties --explain China Russia --at 1970-07-01, or
+    geopol ties --from 1990-01-01 --to 2012-12-31 --unit year --actors CHN,RUS,USA
     """
-    from ..structure import tie_panel, ties_at
+    from ..structure import explain_tie, tie_panel, ties_at
 
     check_format(fmt)
     with open_geopol(ctx, read_only=True) as g:
+        if explain and all(explain):
+            result, notes = explain_tie(g.store, g.resolve(explain[0]), g.resolve(explain[1]), _day(at, "--at"))
+            _notes(notes)
+            if fmt in ("jsonl", "json"):
+                _print_json(result, fmt)
+                return
+            _print_explanation(result)
+            return
+        scope = _actors(g, actors)
         if start or end:
             if not (start and end):
                 raise InputError("--from and --to go together")
-            rows, notes = tie_panel(g.store, _day(start, "--from"), _day(end, "--to"), unit)
+            rows, notes = tie_panel(g.store, _day(start, "--from"), _day(end, "--to"), unit, actors=scope)
         else:
-            rows, notes = ties_at(g.store, _day(at, "--at") or date.today())
+            rows, notes = ties_at(g.store, _day(at, "--at"), actors=scope)
     _notes(notes)
     emit(rows, fmt, out, columns=["a", "b", "at", "tie", "uncertainty", "observations"], empty="no ties")
+
+
+def _print_explanation(r: dict) -> None:
+    print(f"{r['a']}-{r['b']} at {r['at']}: tie {r['tie']:+.3f} ± {r['uncertainty']:.3f} "
+          f"({r['observations']} observations; prior weight {r['prior']})")
+    for s in r["sources"]:
+        print(f"  {s['source']:<10} contribution {s['contribution']:+.3f}  mean {s['mean']:+.2f}  "
+              f"weight {s['weight']:.2f}")
+        for o in s["top"][:3]:
+            print(f"      {o['day']}  {o['value']:+.2f}  {o['ref']}")
 
 
 @app.command()
@@ -71,6 +104,7 @@ def network(
     threshold: float = typer.Option(0.1, "--threshold", help="Weakest |tie| kept as an edge."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write .graphml, .gexf, .json or .png."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or json (edges)."),
+    actors: Optional[str] = typer.Option(None, "--actors", help=ACTORS_HELP),
 ) -> None:
     """The signed network at a date: edges by sign and strength, nodes with CINC power.
 
@@ -80,7 +114,7 @@ def network(
     from ..structure import network_at
 
     with open_geopol(ctx, read_only=True) as g:
-        G, notes = network_at(g.store, _day(at, "--at") or date.today(), threshold=threshold)
+        G, notes = network_at(g.store, _day(at, "--at"), threshold=threshold, actors=_actors(g, actors))
     _notes(notes)
     if out is not None:
         write_graph(G, out)
@@ -118,6 +152,7 @@ def balance(
     threshold: float = typer.Option(0.1, "--threshold", help="Weakest |tie| kept as an edge."),
     fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)} or json."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file."),
+    actors: Optional[str] = typer.Option(None, "--actors", help=ACTORS_HELP),
 ) -> None:
     """Structural balance: exact frustration index, the split that attains it, share of balanced triangles.
 
@@ -131,7 +166,7 @@ def balance(
     from ..structure import balance_at
 
     with open_geopol(ctx, read_only=True) as g:
-        result, notes = balance_at(g.store, _day(at, "--at") or date.today(), threshold=threshold)
+        result, notes = balance_at(g.store, _day(at, "--at"), threshold=threshold, actors=_actors(g, actors))
     _notes(notes)
     if fmt in ("json", "jsonl"):
         _print_json(result, fmt)
@@ -153,6 +188,7 @@ def blocs(
     threshold: float = typer.Option(0.1, "--threshold", help="Weakest |tie| kept as an edge."),
     seed: int = typer.Option(0, "--seed", help="Seed of the local search (graphs over 9 actors)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
+    actors: Optional[str] = typer.Option(None, "--actors", help=ACTORS_HELP),
 ) -> None:
     """Blocs at a date: the partition that best fits the signs of the ties (any number of blocs).
 
@@ -161,7 +197,7 @@ def blocs(
     from ..structure import blocs_at
 
     with open_geopol(ctx, read_only=True) as g:
-        result, notes = blocs_at(g.store, _day(at, "--at") or date.today(), threshold=threshold, seed=seed)
+        result, notes = blocs_at(g.store, _day(at, "--at"), threshold=threshold, seed=seed, actors=_actors(g, actors))
     _notes(notes)
     if fmt in ("json", "jsonl"):
         _print_json(result, fmt)
@@ -177,6 +213,7 @@ def triads(
     at: Optional[str] = typer.Option(None, "--at", help=AT_HELP),
     threshold: float = typer.Option(0.1, "--threshold", help="Weakest |tie| kept as an edge."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
+    actors: Optional[str] = typer.Option(None, "--actors", help=ACTORS_HELP),
 ) -> None:
     """Triad census: triangles by sign pattern (+++, +--, ++-, ---), balanced and not, and pivots.
 
@@ -185,7 +222,7 @@ def triads(
     from ..structure import triads_at
 
     with open_geopol(ctx, read_only=True) as g:
-        result, notes = triads_at(g.store, _day(at, "--at") or date.today(), threshold=threshold)
+        result, notes = triads_at(g.store, _day(at, "--at"), threshold=threshold, actors=_actors(g, actors))
     _notes(notes)
     if fmt in ("json", "jsonl"):
         _print_json(result, fmt)
@@ -201,7 +238,7 @@ def changes(
     a: str = typer.Argument(..., help="First actor."),
     b: str = typer.Argument(..., help="Second actor."),
     start: str = typer.Option("1946-01-01", "--from", help="Series start YYYY-MM-DD."),
-    end: Optional[str] = typer.Option(None, "--to", help="Series end (default: today)."),
+    end: Optional[str] = typer.Option(None, "--to", help="Series end (default: the latest date of the store)."),
     unit: str = typer.Option("year", "--unit", help="day, week, month or year."),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Write the series as a PNG."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
@@ -210,11 +247,11 @@ def changes(
 
     Example: geopol changes CHN RUS --from 1950-01-01 --to 2010-12-31
     """
-    from ..structure import dyad_changes
+    from ..structure import dyad_changes, latest_date
 
     with open_geopol(ctx, read_only=True) as g:
         result, notes = dyad_changes(g.store, g.resolve(a), g.resolve(b), _day(start, "--from"),
-                                     _day(end, "--to") or date.today(), unit=unit)
+                                     _day(end, "--to") or latest_date(g.store)[0], unit=unit)
     _notes(notes)
     if plot is not None:
         from ..report import plot_series

@@ -109,10 +109,13 @@ def bdm_cmd(
             raise InputError(f"unknown --format {fmt!r}: use table or jsonl")
 
 
-def _at(value: Optional[str]):
-    from datetime import date
+def _at(value: Optional[str], store):
+    """The --at date, or the latest date the store has data for."""
+    if value is None:
+        from ..structure import latest_date
 
-    return option_date(value, "--at", default=date.today())
+        return latest_date(store)[0]
+    return option_date(value, "--at")
 
 
 def _edges_graph(path: Path):
@@ -164,7 +167,7 @@ def balance_cmd(
         from ..scenario.world import network_for
 
         with open_geopol(ctx, read_only=True) as g:
-            G, notes = network_for(g.store, _at(at))
+            G, notes = network_for(g.store, _at(at, g.store))
     for n in notes:
         err(f"note: {n}")
     nodes = sorted(G.nodes)
@@ -232,14 +235,14 @@ def whatif_cmd(
     from ..scenario.whatif import parse_changes, whatif
     from ..scenario.world import world_at
     with open_geopol(ctx, read_only=True) as g:
-        ties, power, notes = world_at(g.store, _at(at))
+        ties, power, notes = world_at(g.store, _at(at, g.store))
         if from_hypotheses:
             from ..scenario.hypotheses import scenarios_from_hypotheses
 
             hyps = g.hypotheses()
             if not hyps:
                 raise InputError("no hypotheses in the store: ingest articles with conditional statements first")
-            scenarios = scenarios_from_hypotheses(hyps, ties, registry=g.registry, day=_at(at))
+            scenarios = scenarios_from_hypotheses(hyps, ties, registry=g.registry, day=_at(at, g.store))
     for n in notes:
         err(f"note: {n}")
     if from_hypotheses:
@@ -276,7 +279,7 @@ def whatif_cmd(
         if scales:
             raise InputError("the var model takes tie changes (--set), not power changes")
         with open_geopol(ctx, read_only=True) as g:
-            result = whatif_var(g.store, _at(at), {k: v - ties.get(k, 0.0) for k, v in sets.items()})
+            result = whatif_var(g.store, _at(at, g.store), {k: v - ties.get(k, 0.0) for k, v in sets.items()})
         if fmt == "json":
             print(_dump(result))
         else:
@@ -361,7 +364,7 @@ def var_cmd(
             raise InputError("--dyads needs --from and --to")
         with open_geopol(ctx, read_only=True) as g:
             events = g.events()
-        data = event_series(events, pairs, _at(start), _at(end), unit)
+        data = event_series(events, pairs, option_date(start, "--from"), option_date(end, "--to"), unit)
     result = fit_var(data, lags=lags, horizon=horizon)
     if fmt == "json":
         print(_dump({"series": list(result.names), "lags": result.lags, "periods": result.n,

@@ -433,12 +433,36 @@ class Store:
         return [dict(zip(cols, r)) for r in self.con.execute(
             f"SELECT {', '.join(cols)} FROM power ORDER BY actor, year").fetchall()]
 
+    def _arrow(self, sql: str, params: list | None = None):
+        """A query's rows as an Arrow table (DuckDB 2 names it ``to_arrow_table``, 1.x ``arrow``)."""
+        r = self.con.sql(sql, params=params or None)
+        return (getattr(r, "to_arrow_table", None) or r.arrow)()
+
+    def alliances_table(self):
+        """The alliance rows as an Arrow table."""
+        return self._arrow("SELECT a, b, year, defense, neutrality, nonaggression, entente, source "
+                           "FROM alliances ORDER BY source, a, b, year")
+
+    def power_table(self):
+        """The capability rows as an Arrow table."""
+        return self._arrow("SELECT actor, year, cinc, source FROM power ORDER BY actor, year")
+
+    def dataset_event_months(self) -> list[tuple]:
+        """Imported dataset events per pair and month: (a, b, month, events, mean Goldstein, dataset), a < b."""
+        return self.con.execute("""
+            SELECT least(source, target), greatest(source, target), date_trunc('month', day)::DATE, count(*),
+                   avg(goldstein), dataset
+            FROM all_events
+            WHERE dataset <> 'text' AND source IS NOT NULL AND target IS NOT NULL AND source <> target
+              AND goldstein IS NOT NULL
+            GROUP BY ALL ORDER BY ALL""").fetchall()
+
     def dyad_years(self, *, kinds: Iterable[str] | None = None):
         """Background dyad-years as an Arrow table (a, b, year, kind, value, n, detail, source)."""
         kinds = list(kinds) if kinds is not None else None
         where = f"WHERE kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
-        return self.con.execute(f"SELECT a, b, year, kind, value, n, detail, source FROM dyad_years {where} "
-                                "ORDER BY kind, a, b, year", kinds or []).fetch_arrow_table()
+        return self._arrow(f"SELECT a, b, year, kind, value, n, detail, source FROM dyad_years {where} "
+                           "ORDER BY kind, a, b, year", kinds or [])
 
     def background_kinds(self) -> dict[str, tuple[int, int]]:
         """Which background kinds the store holds, with their first and last year."""
