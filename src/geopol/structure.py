@@ -39,7 +39,8 @@ def latest_date(store: Store, bg: Background | None = None) -> tuple[date, list[
 
 
 def _scope(bg: Background, actors: list[str] | None, ties: list, *, graph: bool) -> tuple[list, list[str]]:
-    """Keep the ties among ``actors``; for a graph with no actors given, those of the store's own facts."""
+    """Keep the ties among ``actors``; with no actors given (and ``graph``), among those of the store's own
+    facts when it has any: the background knows every state, the user's articles say which matter."""
     if actors is None and graph and bg.fact_actors:
         chosen = set(bg.fact_actors)
         note = [f"the {len(chosen)} actors of the store's own facts (give --actors A,B,... or --actors all)"]
@@ -58,7 +59,7 @@ def ties_at(store: Store, at: date | None = None, *, bg: Background | None = Non
         at, more = latest_date(store, bg)
         notes += more
     obs = bg.observations.only(pair) if pair else None
-    ties, more = _scope(bg, actors, bg.ties(at, obs), graph=False)
+    ties, more = _scope(bg, actors, bg.ties(at, obs), graph=pair is None)
     return [_tie_row(t, bg.model.prior) for t in ties], notes + more
 
 
@@ -68,8 +69,8 @@ def tie_panel(store: Store, start: date, end: date, unit: str, *, actors: list[s
     bg = gather(store)
     rows = []
     for day in periods(start, end, unit):
-        rows.extend(_tie_row(t, bg.model.prior) for t in _scope(bg, actors, bg.ties(day), graph=False)[0])
-    return rows, bg.notes
+        rows.extend(_tie_row(t, bg.model.prior) for t in _scope(bg, actors, bg.ties(day), graph=True)[0])
+    return rows, bg.notes + _scope(bg, actors, [], graph=True)[1]
 
 
 def network_at(store: Store, at: date | None = None, *, threshold: float = 0.1, bg: Background | None = None,
@@ -139,6 +140,8 @@ def dyad_changes(store: Store, a: str, b: str, start: date, end: date, *, unit: 
         before = np.flatnonzero(last < lo)
         if len(before):  # the last evidence before the change: a tie that lapses shows here
             idx.insert(0, int(before[np.argmax(last[before])]))
+        # the heaviest first: what moved the tie, not every alliance-year around it
+        idx = idx[:1] + sorted(idx[1:], key=lambda i: -abs(mine.value[i]) * mine.weight[i])
         near = [mine.observation(i) for i in idx[:200]]
         around = [{"kind": o.kind, "day": o.day, "end": None if o.end == date.max else o.end,
                    "standing": o.end == date.max, "value": o.value, "ref": o.ref} for o in near]

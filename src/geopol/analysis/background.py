@@ -8,8 +8,8 @@ per source (:class:`TieModel`; the weights are fitted on data, see
 ============  ==============================================================  =======================
 source        value v                                                         weight
 ============  ==============================================================  =======================
-alliance      0.8 defence pact, 0.5 entente, 0.3 neutrality or non-aggression   ``alliance``
-              pact: the strongest of the year over COW and ATOP
+alliance      0.8 defence pact, 0.5 entente, 0.3 neutrality or non-aggression   ``alliance`` · min(1,
+              pact: the strongest of the year over COW and ATOP                 10 / k), k partners
 un_votes      the pair's UN General Assembly agreement, double-centred (minus   ``un_votes`` · min(1,
               each state's mean agreement that year, plus the year's mean) and  n / 10) for n shared
               standardised by the year's spread, / 2, clipped to [-1, 1]        roll calls
@@ -51,6 +51,7 @@ ALLIANCE_VALUES = {"defense": 0.8, "entente": 0.5, "neutrality": 0.3, "nonaggres
 BACKGROUND_KINDS = ("alliance", "un_votes", "mid", "war", "rivalry", "igo")
 _Z_SCALE = 2.0   # two standard deviations of agreement make a full ±1
 _N_FULL = 10     # roll calls for a full-weight vote observation
+_EXCLUSIVE_K = 10  # alliance partners of a type beyond which an alliance-year weighs less
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class TieModel:
     weights: dict[str, float] = field(default_factory=lambda: {
         "event": 1.0, "relation": 3.0, "dataset": 1.0,
         # fitted by bench/fit_tie_model.py on the tune half of data/world/signs.csv (2026-12-02)
-        "alliance": 2.0, "un_votes": 0.25, "mid": 16.0, "war": 4.0, "rivalry": 2.0, "igo": 0.5})
+        "alliance": 2.0, "un_votes": 0.5, "mid": 16.0, "war": 2.0, "rivalry": 2.0, "igo": 1.0})
     half_lives: dict[str, float] = field(default_factory=lambda: {
         "event": 365.0, "relation": 365.0, "dataset": 365.0,
         "alliance": 730.0, "un_votes": 730.0, "mid": 730.0, "war": 730.0, "rivalry": 730.0, "igo": 730.0})
@@ -142,9 +143,31 @@ def _alliance_rows(alliances: pa.Table, codes: _Codes) -> dict:
         names = np.where(hit, i, names)
     keep = value > 0
     d = {k: v[keep] for k, v in d.items()}
-    d.update(value=value[keep], scale=np.ones(int(keep.sum())), standing=_standing(d["year"], d["source"]),
-             raw=value[keep], detail=lambda i, names=names[keep]: types[names[i]])
+    names = names[keep]
+    d.update(value=value[keep], scale=_exclusivity(d["a"], d["b"], d["year"], d["source"], names),
+             raw=value[keep], detail=lambda i, names=names: types[names[i]])
+    # a defence pact or entente in the last year of the data still holds; a neutrality or non-aggression
+    # pact (often one of many multilateral ones) fades after it like any other reading
+    d["standing"] = _standing(d["year"], d["source"]) & (d["value"] >= ALLIANCE_VALUES["entente"])
     return d
+
+
+def _exclusivity(a: np.ndarray, b: np.ndarray, year: np.ndarray, source: np.ndarray, kind: np.ndarray
+                 ) -> np.ndarray:
+    """Weight of an alliance-year by how exclusive it is: min(1, K / k) with k the smaller of the two
+    states' numbers of partners of that type that year in that source. Each member of an N-state treaty has
+    at least N - 1 partners, so a bilateral pact keeps its full weight and a treaty of many (the Rio
+    Treaty, the Treaty of Amity and Cooperation in Southeast Asia) weighs little for any one pair."""
+    if not len(a):
+        return np.zeros(0)
+    S = int(max(a.max(), b.max())) + 1
+    y0, Y = int(year.min()), int(year.max() - year.min()) + 1
+    nsrc, nkind = int(source.max()) + 1, int(kind.max()) + 1
+    cell_a = (((a * Y) + (year - y0)) * nsrc + source) * nkind + kind
+    cell_b = (((b * Y) + (year - y0)) * nsrc + source) * nkind + kind
+    count = np.bincount(np.concatenate([cell_a, cell_b]), minlength=S * Y * nsrc * nkind)
+    k = np.minimum(count[cell_a], count[cell_b])
+    return np.minimum(1.0, _EXCLUSIVE_K / np.maximum(k, 1))
 
 
 def _strongest(d: dict, n_states: int) -> dict:
