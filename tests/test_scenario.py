@@ -214,18 +214,25 @@ def test_whatif_cli_moves_an_actor(db, cli):
 
     geopol.open(db).close()
     code, out, err = cli("--db", db, "scenario", "whatif", "--at", "2012-06-01", "--set", "CHN-PRK=-0.9",
-                         "--set", "CHN-USA=0.6", "--format", "json")
+                         "--set", "CHN-USA=0.6", "--format", "json", "--actors", "CHN,PRK,KOR,JPN,RUS,USA")
     assert code == 0, err
     result = json.loads(out)
-    assert result["switched"] == ["PRK"]
-    assert result["ties_moved"][0] == {"a": "CHN", "b": "PRK", "before": pytest.approx(0.6666, abs=1e-3),
-                                       "after": -0.9}
+    together = lambda sides, a, b: any(a in s and b in s for s in sides)  # noqa: E731
+    assert result["baseline"]["sides"] == [["CHN", "PRK", "RUS"], ["JPN", "KOR", "USA"]]
+    assert not together(result["changed"]["sides"], "CHN", "PRK") and together(result["changed"]["sides"], "CHN", "USA")
+    moved = {(m["a"], m["b"]): m for m in result["ties_moved"]}
+    assert moved[("CHN", "PRK")]["before"] > 0 and moved[("CHN", "PRK")]["after"] == -0.9
+    # with no facts and no --actors, the model runs on the actors named and the major powers of the year
+    code, out, err = cli("--db", db, "scenario", "whatif", "--at", "2012-06-01", "--set", "CHN-PRK=-0.9",
+                         "--format", "json")
+    assert code == 0 and "major powers of 2012" in err
+    assert json.loads(out)["actors"] == ["CHN", "DEU", "FRA", "GBR", "JPN", "PRK", "RUS", "USA"]
     code, _, err = cli("--db", db, "scenario", "whatif", "--set", "RUS-XXX=0.5")
     assert code == 1 and "XXX" in err
     code, _, err = cli("--db", db, "scenario", "whatif", "--set", "RUS-PRK=5")
     assert code == 1 and "[-1, 1]" in err
     code, _, err = cli("--db", db, "scenario", "whatif", "--set", "RUS-PRK=0.5", "--model", "var")
-    assert code == 1 and "no event series for PRK-RUS" in err  # formal alliances only: no events to fit
+    assert code == 1 and "no event series for PRK-RUS" in err  # background only: no events to fit
 
 
 def test_scenario_balance_cli(db, cli, tmp_path):
@@ -314,7 +321,7 @@ def test_whatif_bdm_model(db, cli):
 
     geopol.open(db).close()
     code, out, err = cli("--db", db, "scenario", "whatif", "--at", "2012-06-01", "--set", "CHN-PRK=-0.9",
-                         "--model", "bdm", "--format", "json")
+                         "--model", "bdm", "--format", "json", "--actors", "CHN,PRK,KOR,JPN,RUS,USA")
     assert code == 0, err
     result = json.loads(out)
     base, changed = result["baseline"], result["changed"]

@@ -35,18 +35,21 @@ def test_bad_pajek_file_is_one_line(cli, tmp_path):
     assert code == 1 and err.startswith("error:") and "Pajek" in err and len(err.splitlines()) == 1
 
 
-def test_ties_from_shipped_alliances(db, cli):
+SIX = "CHN,PRK,KOR,JPN,RUS,USA"
+
+
+def test_ties_from_shipped_background(db, cli):
     geopol.open(db).close()
-    code, out, err = cli("--db", db, "ties", "--at", "2010-06-01", "--format", "jsonl")
-    assert code == 0 and "shipped COW subset" in err
+    code, out, err = cli("--db", db, "ties", "--at", "2010-06-01", "--format", "jsonl", "--actors", SIX)
+    assert code == 0 and "shipped background data" in err
     ties = {(r["a"], r["b"]): r for r in map(json.loads, out.splitlines())}
-    assert ties[("CHN", "PRK")]["tie"] > 0.5 and ties[("JPN", "USA")]["tie"] > 0.5
-    assert ("CHN", "USA") not in ties  # formal alliances only: no tie without evidence
+    assert ties[("JPN", "USA")]["tie"] > 0.3 and ties[("KOR", "USA")]["tie"] > 0.3
+    assert ties[("KOR", "PRK")]["tie"] < -0.3 and ties[("PRK", "USA")]["tie"] < -0.2  # hostility is known now
+    assert abs(sum(ties[("JPN", "USA")]["sources"].values()) - ties[("JPN", "USA")]["tie"]) < 1e-4
     code, out, _ = cli("--db", db, "ties", "--from", "1950-01-01", "--to", "1990-01-01", "--unit", "year",
-                       "--format", "jsonl")
-    panel = [json.loads(l) for l in out.splitlines()]
-    chn_rus = {r["at"]: r["tie"] for r in panel if (r["a"], r["b"]) == ("CHN", "RUS")}
-    assert chn_rus["1960-01-01"] > 0.6 and chn_rus["1990-01-01"] < 0.05  # the 1950 treaty lapsed in 1980
+                       "--format", "jsonl", "--actors", "CHN,RUS")
+    chn_rus = {r["at"]: r["tie"] for r in map(json.loads, out.splitlines())}
+    assert chn_rus["1956-01-01"] > 0.2 and chn_rus["1970-01-01"] < -0.3  # the alliance, then the split
 
 
 def test_text_relations_enter_the_ties_with_evidence(db, cli):
@@ -55,10 +58,12 @@ def test_text_relations_enter_the_ties_with_evidence(db, cli):
             g.store.put_relations([Relation(a="KOR", b="PRK", sign=-1, strength=0.9, kind="enemy",
                                             time=TimeSpan(start=date(2024, 1, 15), precision="day"),
                                             evidence=(Evidence(doc="d", start=0, end=5, text="enemy"),))])
-    code, out, _ = cli("--db", db, "ties", "--at", "2024-06-01", "--format", "jsonl")
+    code, out, err = cli("--db", db, "ties", "--at", "2024-06-01", "--format", "jsonl")
     ties = {(r["a"], r["b"]): r for r in map(json.loads, out.splitlines())}
+    assert set(ties) == {("KOR", "PRK")} and "actors of the store's own facts" in err  # scoped to the facts
     assert ties[("KOR", "PRK")]["tie"] < -0.3 and "relation" in ties[("KOR", "PRK")]["components"]
-    code, out, _ = cli("--db", db, "balance", "--at", "2024-06-01", "--format", "json", "--threshold", "0.05")
+    code, out, _ = cli("--db", db, "balance", "--at", "2024-06-01", "--format", "json", "--threshold", "0.05",
+                       "--actors", SIX)
     result = json.loads(out)
     assert result["frustration"] >= 0 and result["nodes"] == 6
 
@@ -67,11 +72,12 @@ def test_text_relations_enter_the_ties_with_evidence(db, cli):
 def test_network_exports(db, cli, tmp_path, suffix):
     geopol.open(db).close()
     target = tmp_path / f"net{suffix}"
-    code, _, err = cli("--db", db, "network", "--at", "2005-01-01", "--out", target)
+    code, _, err = cli("--db", db, "network", "--at", "2005-01-01", "--out", target, "--actors", SIX)
     assert code == 0, err
     if suffix == ".graphml":
         G = nx.read_graphml(target)
-        assert G.edges["CHN", "PRK"]["sign"] == 1.0 and G.nodes["USA"]["power"] > 0.1
+        assert G.edges["JPN", "USA"]["sign"] == 1.0 and G.edges["KOR", "PRK"]["sign"] == -1.0
+        assert G.nodes["USA"]["power"] > 0.1
     elif suffix == ".gexf":
         assert nx.read_gexf(target).number_of_edges() >= 5
     elif suffix == ".json":
@@ -83,19 +89,19 @@ def test_network_exports(db, cli, tmp_path, suffix):
 
 def test_blocs_triads_changes(db, cli):
     geopol.open(db).close()
-    code, out, _ = cli("--db", db, "blocs", "--at", "2005-01-01", "--format", "json")
+    code, out, _ = cli("--db", db, "blocs", "--at", "1975-07-01", "--format", "json", "--actors", SIX)
     result = json.loads(out)
-    # formal alliances only (no conflict data yet): every tie is positive, so one bloc fits perfectly
-    assert result["blocs"] == [["CHN", "JPN", "KOR", "PRK", "RUS", "USA"]] and result["cost"] == 0
-    code, out, _ = cli("--db", db, "triads", "--at", "1970-01-01", "--format", "json")
+    assert result["blocs"] == [["CHN", "PRK", "RUS"], ["JPN", "KOR", "USA"]]  # the Cold War's two sides
+    code, out, _ = cli("--db", db, "triads", "--at", "1970-01-01", "--format", "json", "--actors", SIX)
     census = json.loads(out)
-    assert census["+++"] == 1 and census["members"]["+++"] == [["CHN", "PRK", "RUS"]]
+    assert ["CHN", "PRK", "RUS"] in census["members"]["++-"]  # China and Russia split, both with Pyongyang
     code, out, _ = cli("--db", db, "changes", "China", "Russia", "--from", "1950-01-01", "--to", "2005-01-01",
                        "--format", "json")
     result = json.loads(out)
-    first = result["changes"][0]
-    assert first["date"].startswith("198") and first["after"] < first["before"]
-    assert any("1980" in e["ref"] for e in first["evidence"])
+    split = [c for c in result["changes"] if 1957 <= int(c["date"][:4]) <= 1963 and c["after"] < c["before"]]
+    assert split and any("rivalr" in e["ref"] for e in split[0]["evidence"])
+    code, out, err = cli("--db", db, "balance", "--at", "1970-01-01", "--actors", SIX)
+    assert code == 0 and "camps: CHN, PRK, RUS | JPN, KOR, USA" in out
 
 
 def test_import_cow_quarantines_unknown_states(db, cli, tmp_path):

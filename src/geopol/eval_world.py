@@ -6,10 +6,12 @@ the great splits, and the tie's agreement with UN votes it was not given.
   one (``data/world/signs.csv``, 95 rows, a reference each); its ``half`` column says which rows
   the model's weights were fitted on (``tune``) and which were kept out (``hold``).
 - **camps of 1975**: ``blocs`` over the members of NATO and the Warsaw Pact at 1975-07-01; right
-  when no bloc holds members of both.
+  when no bloc holds members of both. The weights were fitted under this constraint, so the camps of
+  1965 and 1985 (``camps``), which the fit did not see, are the held-out check.
 - **splits**: the change points of China–Russia (the Sino-Soviet split, 1960), Egypt–Russia
-  (Sadat's turn, 1972–76) and U.S.–Iran (the revolution, 1979), yearly from 1950 to 2010; found
-  when a change toward hostility falls within three years of the split.
+  (Sadat's turn, dated by the treaty's abrogation in 1976; the advisers were expelled in 1972)
+  and U.S.–Iran (the revolution, 1979), yearly from 1950 to 2010; found when a change toward
+  hostility falls within three years of the split.
 - **votes**: Pearson's r between the tie computed *without* the UN-vote source and the pair's
   double-centred vote agreement, over every dyad-year of the odd years 1947–2019.
 """
@@ -28,14 +30,14 @@ from .errors import InputError
 from .evidence import Background, gather
 from .store import Store
 
-__all__ = ["read_signs", "SignRow", "score_signs", "camps_1975", "splits", "vote_correlation", "eval_world",
+__all__ = ["read_signs", "SignRow", "score_signs", "camps", "camps_1975", "CAMPS", "splits", "vote_correlation", "eval_world",
            "default_signs_path", "NATO_1975", "WARSAW_1975", "SPLITS"]
 
 NATO_1975 = ("USA", "CAN", "GBR", "FRA", "DEU", "ITA", "NLD", "BEL", "LUX", "NOR", "DNK", "ISL", "PRT", "GRC", "TUR")
 WARSAW_1975 = ("RUS", "POL", "DDR", "CZE", "HUN", "ROU", "BGR")
 # pair, the year of the split, and where it is told
 SPLITS = ((("CHN", "RUS"), 1960, "Luthi (2008), The Sino-Soviet Split"),
-          (("EGY", "RUS"), 1974, "Golan (1990): advisers expelled 1972, treaty abrogated 1976"),
+          (("EGY", "RUS"), 1976, "Golan (1990): the 1971 treaty abrogated in 1976, after the advisers' expulsion (1972)"),
           (("IRN", "USA"), 1979, "Bill (1988), The Eagle and the Lion"))
 
 
@@ -103,12 +105,27 @@ def score_signs(bg: Background, rows: list[SignRow]) -> list[dict]:
     return out
 
 
-def camps_1975(store: Store, bg: Background) -> dict:
+# members of the two blocs in other years (Spain joined NATO in 1982; Albania left the Pact in 1968)
+NATO_1965 = tuple(x for x in NATO_1975)
+WARSAW_1965 = WARSAW_1975 + ("ALB",)
+NATO_1985 = NATO_1975 + ("ESP",)
+WARSAW_1985 = WARSAW_1975
+CAMPS = {1965: (NATO_1965, WARSAW_1965), 1975: (NATO_1975, WARSAW_1975), 1985: (NATO_1985, WARSAW_1985)}
+
+
+def camps(store: Store, bg: Background, year: int = 1975) -> dict:
+    """``blocs`` over the members of NATO and the Warsaw Pact at YEAR-07-01: separated when no bloc holds both."""
     from .structure import blocs_at
 
-    result, _ = blocs_at(store, date(1975, 7, 1), actors=list(NATO_1975 + WARSAW_1975))
-    mixed = [b for b in result["blocs"] if set(b) & set(NATO_1975) and set(b) & set(WARSAW_1975)]
-    return {"blocs": result["blocs"], "separated": not mixed, "mixed": mixed, "method": result["method"]}
+    nato, warsaw = CAMPS[year]
+    result, _ = blocs_at(store, date(year, 7, 1), actors=list(nato + warsaw))
+    mixed = [b for b in result["blocs"] if set(b) & set(nato) and set(b) & set(warsaw)]
+    return {"year": year, "blocs": result["blocs"], "separated": not mixed, "mixed": mixed,
+            "method": result["method"]}
+
+
+def camps_1975(store: Store, bg: Background) -> dict:
+    return camps(store, bg, 1975)
 
 
 def splits(store: Store, bg: Background) -> list[dict]:
@@ -169,7 +186,8 @@ def eval_world(store: Store, signs_path: str | Path | None = None, *, votes: boo
 
     halves = {h: share([r for r in scored if r["half"] == h]) for h in sorted({r["half"] for r in scored}) if h}
     out = {"signs": {"all": share(scored), **halves}, "wrong": [r for r in scored if not r["right"]],
-           "camps_1975": camps_1975(store, bg), "splits": splits(store, bg), "rows": scored}
+           "camps_1975": camps_1975(store, bg), "camps": [camps(store, bg, y) for y in (1965, 1985)],
+           "splits": splits(store, bg), "rows": scored}
     if votes:
         out["votes"] = vote_correlation(store)
     return out

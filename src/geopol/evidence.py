@@ -39,6 +39,16 @@ class Background:
     model: TieModel = DEFAULT_MODEL
     fact_actors: frozenset[str] = frozenset()  # actors of the store's own facts (text, imported events)
     last_day: date | None = None               # the latest date the store has data for
+    first_day: date | None = None              # and the earliest
+
+    def range_note(self, at: date) -> list[str]:
+        """A note when ``at`` lies outside the data."""
+        if self.last_day and at > self.last_day:
+            return [f"{at} is after the latest data ({self.last_day}): the ties there are what is left of it "
+                    "as it fades"]
+        if self.first_day and at < self.first_day:
+            return [f"{at} is before the earliest data ({self.first_day}): no ties yet"]
+        return []
 
     def ties(self, at: date, observations: ObservationSet | None = None) -> list[Tie]:
         return estimate_ties(self.observations if observations is None else observations, at,
@@ -64,6 +74,12 @@ def shipped_background():
 
     d = _shipped_dir()
     return tuple(pq.read_table(d / f"{name}.parquet") for name in ("dyad_years", "alliances", "power"))
+
+
+@lru_cache(maxsize=4)
+def _shipped_observations(model: TieModel) -> ObservationSet:
+    s_dy, s_al, _ = shipped_background()
+    return background_observations(s_dy, s_al, model=model)
 
 
 def _fact_observations(store: Store, model: TieModel) -> tuple[list[Observation], set[str], date | None]:
@@ -101,6 +117,7 @@ def gather(store: Store, *, background: bool = True, model: TieModel = DEFAULT_M
     dy, al, pw = store.dyad_years(), store.alliances_table(), store.power_table()
     held = set(dy.column("kind").unique().to_pylist()) if dy.num_rows else set()
     missing = [k for k in _KIND_OF_SOURCE if k not in held]
+    own = bool(held) or al.num_rows > 0
     if missing or not al.num_rows or not pw.num_rows:
         s_dy, s_al, s_pw = shipped_background()
         shipped = []
@@ -113,12 +130,17 @@ def gather(store: Store, *, background: bool = True, model: TieModel = DEFAULT_M
         if not pw.num_rows:
             pw, shipped = s_pw, shipped + ["CINC"]
         notes.append(f"{SHIPPED} for {', '.join(shipped)} (your own: `geopol import background DIR`)")
-    bg_set = background_observations(dy, al, model=model)
+    if not own:
+        bg_set = _shipped_observations(model)  # all of it shipped: built once per process
+    else:
+        bg_set = background_observations(dy, al, model=model)
     power = {(a, int(y)): c for a, y, c in zip(pw.column("actor").to_pylist(), pw.column("year").to_pylist(),
                                                pw.column("cinc").to_pylist()) if c is not None}
-    if last is None:  # no facts of its own: the store's world is as recent as its background
-        years = [pc.max(t.column("year")).as_py() for t in (dy, al) if t.num_rows]
-        last = date(max(years), 12, 31) if years else None
+    years = [(pc.min(t.column("year")).as_py(), pc.max(t.column("year")).as_py()) for t in (dy, al) if t.num_rows]
+    if last is None and years:  # no facts of its own: the store's world is as recent as its background
+        last = date(max(y for _, y in years), 12, 31)
+    starts = [date(y, 1, 1) for y, _ in years] + ([date.fromordinal(int(fact_set.day.min()))] if len(fact_set) else [])
+    first = min(starts, default=None)
     return Background(observations=concat([fact_set, bg_set]), power=power, notes=notes, model=model,
-                      fact_actors=frozenset(actors), last_day=last)
+                      fact_actors=frozenset(actors), last_day=last, first_day=first)
 

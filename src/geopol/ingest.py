@@ -221,8 +221,11 @@ class BackgroundReport:
     quarantined: int
 
     def summary(self) -> str:
-        return (f"{self.file}: {self.source}: read {self.read}, imported {self.imported} "
-                f"{'rows' if self.kind in ('cow-alliance', 'cow-nmc') else 'dyad-years'}, quarantined {self.quarantined}")
+        if self.kind in ("cow-alliance", "cow-nmc"):  # the form `geopol import cow-*` always printed
+            dup = self.read - self.imported - self.quarantined if self.kind == "cow-alliance" else 0
+            return f"read {self.read}, imported {self.imported}, duplicates {dup}, quarantined {self.quarantined}"
+        return (f"{Path(self.file).name}: {self.source}: read {self.read} rows, imported {self.imported} dyad-years, "
+                f"quarantined {self.quarantined}")
 
 
 def import_background(store: Store, kind: str, path: str | Path, *, roll_calls: str | Path | None = None

@@ -58,6 +58,7 @@ def ties_at(store: Store, at: date | None = None, *, bg: Background | None = Non
     if at is None:
         at, more = latest_date(store, bg)
         notes += more
+    notes += bg.range_note(at)
     obs = bg.observations.only(pair) if pair else None
     ties, more = _scope(bg, actors, bg.ties(at, obs), graph=pair is None)
     return [_tie_row(t, bg.model.prior) for t in ties], notes + more
@@ -81,6 +82,7 @@ def network_at(store: Store, at: date | None = None, *, threshold: float = 0.1, 
     if at is None:
         at, more = latest_date(store, bg)
         notes += more
+    notes += bg.range_note(at)
     ties, more = _scope(bg, actors, bg.ties(at), graph=True)
     members = {x for t in ties for x in (t.a, t.b)}
     G = tie_graph(ties, threshold=threshold, power={k: v for k, v in bg.power_at(at.year).items() if k in members})
@@ -150,6 +152,20 @@ def dyad_changes(store: Store, a: str, b: str, start: date, end: date, *, unit: 
             "series": [{"period": d, "tie": round(v, 6)} for d, v in zip(days, series)], "changes": out}, bg.notes
 
 
+def _fact_sentences(store: Store, pair: tuple[str, str]) -> dict[str, str]:
+    """fact id -> what it is and the sentence behind it, for the pair's events and relations."""
+    from .store import fact_id
+
+    out = {}
+    for e in store.events():
+        if {e.source, e.target} == set(pair) and e.evidence:
+            out[fact_id(e)] = f"event {e.cameo}: {e.evidence[0].text[:160]}"
+    for r in store.relations():
+        if {r.a, r.b} == set(pair) and r.evidence:
+            out[fact_id(r)] = f"relation {r.kind}: {r.evidence[0].text[:160]}"
+    return out
+
+
 def explain_tie(store: Store, a: str, b: str, at: date | None = None, *, bg: Background | None = None
                 ) -> tuple[dict, list[str]]:
     """One pair's tie and where it comes from: each source's contribution (its weighted share of the estimate:
@@ -175,6 +191,8 @@ def explain_tie(store: Store, a: str, b: str, at: date | None = None, *, bg: Bac
         if not len(sel):
             continue
         wk = float(w[sel].sum())
+        if wk < 1e-3:  # faded to nothing
+            continue
         top = sel[np.argsort(-(w[sel] * np.abs(mine.value[sel])))][:5]
         sources.append({"source": name, "contribution": round(float((w[sel] * mine.value[sel]).sum()) * shrink, 6),
                         "mean": round(float((w[sel] * mine.value[sel]).sum()) / wk, 6), "weight": round(wk, 6),
@@ -182,6 +200,11 @@ def explain_tie(store: Store, a: str, b: str, at: date | None = None, *, bg: Bac
                         "top": [{"day": date.fromordinal(int(mine.day[i])), "value": round(float(mine.value[i]), 6),
                                  "weight": round(float(w[i]), 6), "ref": mine.refs(int(i))} for i in top]})
     sources.sort(key=lambda s: -abs(s["contribution"]))
+    said = _fact_sentences(store, pair)
+    for src in sources:
+        for o in src["top"]:
+            if o["ref"] in said:
+                o["fact"], o["ref"] = o["ref"], said[o["ref"]]
     t = ties[0] if ties else None
     return {"a": pair[0], "b": pair[1], "at": at, "tie": round(t.value, 6) if t else 0.0,
             "uncertainty": round(t.uncertainty, 6) if t else round(1 / bg.model.prior ** 0.5, 6),

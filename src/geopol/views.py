@@ -142,7 +142,9 @@ def whatif_view(store: Store, at: date, set_ties: dict, scale_power: dict, *, mo
     from .scenario.whatif import whatif
     from .scenario.world import world_at
 
-    ties, power, notes = world_at(store, at)
+    named = tuple({x for k in set_ties for x in (k if isinstance(k, tuple) else str(k).split("-"))}
+                  | {str(k).split(".")[0] for k in scale_power})
+    ties, power, notes = world_at(store, at, named=named)
     if not power:
         # without capability data every actor in a tie weighs the same
         power = {x: 1.0 for pair in ties for x in pair}

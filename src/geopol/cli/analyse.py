@@ -56,7 +56,8 @@ def ties(
     actors: Optional[str] = typer.Option(None, "--actors", help="Only the pairs among these actors (CHN,RUS,...)."),
     explain: Optional[tuple[str, str]] = typer.Option(None, "--explain", help="Explain one pair: --explain A B "
                                                       "(each source's contribution and its observations)."),
-    fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+    fmt: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)} "
+                                                            "(and json with --explain)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file."),
 ) -> None:
     """Tie estimates per pair: a signed weight in [-1, 1] with its uncertainty and each source's share.
@@ -66,7 +67,8 @@ def ties(
     """
     from ..structure import explain_tie, tie_panel, ties_at
 
-    check_format(fmt)
+    if not (explain and all(explain) and fmt == "json"):
+        check_format(fmt)
     with open_geopol(ctx, read_only=True) as g:
         if explain and all(explain):
             result, notes = explain_tie(g.store, g.resolve(explain[0]), g.resolve(explain[1]), _day(at, "--at"))
@@ -94,7 +96,8 @@ def _print_explanation(r: dict) -> None:
         print(f"  {s['source']:<10} contribution {s['contribution']:+.3f}  mean {s['mean']:+.2f}  "
               f"weight {s['weight']:.2f}")
         for o in s["top"][:3]:
-            print(f"      {o['day']}  {o['value']:+.2f}  {o['ref']}")
+            ref = o["ref"] if len(o["ref"]) <= 90 else o["ref"][:89] + "…"
+            print(f"      {o['day']}  {o['value']:+.2f}  {ref}")
 
 
 @app.command()
@@ -343,7 +346,8 @@ def import_background_folder(ctx: typer.Context,
 
     with open_geopol(ctx) as g:
         for report in import_background_dir(g.store, path, progress=lambda f: err(f"reading {f} ...")):
-            print(report.summary())
+            line = report.summary()
+            print(line if line.startswith(Path(report.file).name) else f"{Path(report.file).name}: {line}")
 
 
 def _import_events(ctx, dataset: str, paths: list[str], parquet: bool = False) -> None:

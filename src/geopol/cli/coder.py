@@ -8,6 +8,8 @@ from typing import Optional
 
 import typer
 
+from ..model import to_jsonable
+
 from ..errors import InputError
 from . import app
 from ._common import err, settings
@@ -133,6 +135,52 @@ def eval_articles(
     for key, v in d["scores"].items():
         rate = "-" if v["rate"] is None else f"{v['rate']:.3f}"
         print(f"  {key:<19} {v['hit']:>4}/{v['total']:<4} {rate}")
+
+
+@eval_app.command("world")
+def eval_world_command(
+    ctx: typer.Context,
+    signs: Optional[Path] = typer.Argument(None, help="A table of dyad-years: a, b, year, sign[, half, what, "
+                                                      "reference] (default: the 95 rows geopol ships)."),
+    fmt: str = _FORMAT,
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every wrong sign with its sources."),
+    votes: bool = typer.Option(True, "--votes/--no-votes", help="Also correlate the tie with UN votes (slower)."),
+) -> None:
+    """Score the model of the world: signs of dyad-years, the camps of 1975, three great splits, UN votes.
+
+    Runs on the store (--db) if it exists, else on the shipped background alone.
+    Example: geopol eval world, or geopol --db my.duckdb eval world my-signs.csv --format json
+    """
+    from ..eval_world import eval_world
+    from ..store import Store
+    from ._common import db_path
+
+    _check(fmt)
+    path = db_path(ctx)
+    with Store.open(path if path.exists() else ":memory:", read_only=path.exists()) as store:
+        result = eval_world(store, signs, votes=votes)
+    if fmt == "json":
+        print(json.dumps(to_jsonable({k: v for k, v in result.items() if k != "rows"})))
+        return
+    s = result["signs"]
+    print(f"signs: {s['all']['right']}/{s['all']['n']} right ({s['all']['share']:.3f})" + "".join(
+        f"; {h} {v['right']}/{v['n']} ({v['share']:.3f})" for h, v in s.items() if h != "all"))
+    if verbose:
+        for r in result["wrong"]:
+            print(f"  wrong: {r['a']}-{r['b']} {r['year']} sign {r['sign']:+d} tie {r['tie']:+.3f} ({r['what']}) "
+                  + ", ".join(f"{k} {v:+.2f}" for k, v in r["sources"].items()))
+    for c in [result["camps_1975"], *result["camps"]]:
+        fitted = " (the fit's constraint)" if c["year"] == 1975 else " (held out)"
+        print(f"camps of {c['year']}{fitted}: {'separated' if c['separated'] else 'MIXED'} in {len(c['blocs'])} blocs")
+        for b in c["blocs"]:
+            print(f"  bloc: {', '.join(b)}")
+    for sp in result["splits"]:
+        print(f"split {sp['a']}-{sp['b']} {sp['split']}: {'found' if sp['found'] else 'missed'} "
+              f"(change points {', '.join(map(str, sp['changes']))})")
+    if "votes" in result:
+        v = result["votes"]
+        print(f"tie without votes vs UN-vote agreement: r = {v['r']:.3f} over {v['dyad_years']} dyad-years "
+              "(odd years 1947-2019)")
 
 
 @coder_app.command("train")

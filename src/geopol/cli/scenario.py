@@ -219,7 +219,8 @@ def balance_cmd(
 @scenario_app.command("whatif")
 def whatif_cmd(
     ctx: typer.Context,
-    at: Optional[str] = typer.Option(None, "--at", help="The model of the world at this date (default today)."),
+    at: Optional[str] = typer.Option(None, "--at", help="The model of the world at this date (default: the latest "
+                                     "date the store has data for)."),
     set_: list[str] = typer.Option([], "--set", help="A tie to set, A-B=VALUE in [-1, 1]; repeatable."),
     scale: list[str] = typer.Option([], "--scale", help="A power to scale, ACTOR.power=FACTOR; repeatable."),
     model: str = typer.Option("landscape", "--model", help="landscape, marvel, bdm or var."),
@@ -227,6 +228,8 @@ def whatif_cmd(
                                          help="Build scenarios from the conditional statements in the store."),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Write the network before and after as a PNG."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    actors: Optional[str] = typer.Option(None, "--actors", help="The actors of the model (CHN,RUS,...); default: "
+                                         "those of the store's facts, or those named and the major powers."),
 ) -> None:
     """What if a tie or an actor's power changes? Baseline and changed case side by side.
 
@@ -234,8 +237,11 @@ def whatif_cmd(
     """
     from ..scenario.whatif import parse_changes, whatif
     from ..scenario.world import world_at
+
+    named = tuple(x for item in [*set_, *scale] for x in item.split("=")[0].split(".")[0].split("-") if x)
     with open_geopol(ctx, read_only=True) as g:
-        ties, power, notes = world_at(g.store, _at(at, g.store))
+        scope = [g.resolve(x.strip()) for x in actors.split(",") if x.strip()] if actors else None
+        ties, power, notes = world_at(g.store, _at(at, g.store), scope, named=tuple(x.upper() for x in named))
         if from_hypotheses:
             from ..scenario.hypotheses import scenarios_from_hypotheses
 

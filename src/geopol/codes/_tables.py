@@ -240,7 +240,8 @@ def to_iso3(name: str) -> str | None:
 
     logging.getLogger("country_converter").setLevel(logging.ERROR)
     hit = _converter().convert(name, to="ISO3", not_found=None)
-    return hit if isinstance(hit, str) else None
+    # country_converter hands back the name itself for some misses ("Atlantis"): only a real code counts
+    return hit if isinstance(hit, str) and len(hit) == 3 and hit.isupper() and hit != name else None
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,9 @@ kind           value                                                            
 un_agreement   agreement index of the pair's votes that year: 1 same vote, 0.5 one    roll calls both voted
                abstained, 0 opposite votes (Lijphart 1963; Voeten 2013)
 mid            highest hostility level of a militarized dispute between them that       disputes that year
-               year (2 threat, 3 display, 4 use of force, 5 war; GML MID)
+               year (2 threat, 3 display, 4 use of force, 5 war; GML MID); its
+               ``intensity`` is the highest fatality level (0 none, 1 1-25 deaths
+               ... 6 over 999)
 war            1 while they fight on opposite sides of a COW inter-state war           wars that year
 rivalry        1 while a strategic rivalry holds (Thompson et al.)                     rivalries
 igo            number of intergovernmental organisations both belong to               1
@@ -39,7 +41,7 @@ __all__ = ["DyadYears", "KINDS", "read_un_votes", "read_mids", "read_rivalries",
            "read_background_dir", "BACKGROUND_FILES", "DYAD_YEAR_COLUMNS", "cow_iso"]
 
 KINDS = ("un_agreement", "mid", "war", "rivalry", "igo")
-DYAD_YEAR_COLUMNS = ("a", "b", "year", "kind", "value", "n", "detail")
+DYAD_YEAR_COLUMNS = ("a", "b", "year", "kind", "value", "n", "detail", "intensity")
 # file name in a folder laid out like ../shared/data/background -> (command, reader)
 BACKGROUND_FILES = {
     "un_votes.csv.gz": "un-votes", "un_votes.csv": "un-votes",
@@ -84,12 +86,14 @@ def _csv(path: Path, needed: tuple[str, ...]) -> dict[str, list]:
     return t.select(list(needed)).to_pydict()
 
 
-def _table(rows: dict[tuple[str, str, int], tuple[float, int, str]], kind: str) -> pa.Table:
+def _table(rows: dict[tuple[str, str, int], tuple[float, int, str]], kind: str,
+           intensity: dict | None = None) -> pa.Table:
     keys = sorted(rows)
     return pa.table({"a": [k[0] for k in keys], "b": [k[1] for k in keys],
                      "year": pa.array([k[2] for k in keys], pa.int32()), "kind": [kind] * len(keys),
                      "value": pa.array([rows[k][0] for k in keys], pa.float64()),
-                     "n": pa.array([rows[k][1] for k in keys], pa.int32()), "detail": [rows[k][2] for k in keys]})
+                     "n": pa.array([rows[k][1] for k in keys], pa.int32()), "detail": [rows[k][2] for k in keys],
+                     "intensity": pa.array([(intensity or {}).get(k) for k in keys], pa.float64())})
 
 
 def _dyads(t: dict[str, list], c1: str, c2: str, rejected: list) -> list[tuple[int, str, str] | None]:
@@ -118,9 +122,10 @@ def _int(v) -> int | None:
 def read_mids(path: str | Path) -> DyadYears:
     """GML militarized interstate disputes, directed dispute-years → the highest hostility level per dyad-year."""
     p = Path(path)
-    t = _csv(p, ("dispnum", "ccode1", "ccode2", "year", "hostlev1", "hostlev2"))
+    t = _csv(p, ("dispnum", "ccode1", "ccode2", "year", "hostlev1", "hostlev2", "fatality"))
     rejected: list = []
     rows: dict = {}
+    fatal: dict = {}
     for d in _dyads(t, "ccode1", "ccode2", rejected):
         if d is None:
             continue
@@ -134,7 +139,10 @@ def read_mids(path: str | Path) -> DyadYears:
         value, _, detail = rows.get(key, (0, 0, ""))
         disputes = set(filter(None, detail.split(","))) | {str(t["dispnum"][i])}
         rows[key] = (max(value, max(levels)), len(disputes), ",".join(sorted(disputes, key=lambda s: (len(s), s))))
-    return DyadYears(table=_table(rows, "mid"), source="GML MID", read=len(t["year"]), rejected=rejected)
+        f = _int(t["fatality"][i])  # the dispute's fatality level: 0 none, 1 1-25 deaths ... 6 over 999; -9 unknown
+        fatal[key] = max(fatal.get(key, -9), f if f is not None else -9)
+    return DyadYears(table=_table(rows, "mid", {k: (float(v) if v >= 0 else None) for k, v in fatal.items()}),
+                     source="GML MID", read=len(t["year"]), rejected=rejected)
 
 
 def read_wars(path: str | Path) -> DyadYears:
@@ -196,9 +204,10 @@ def read_igos(path: str | Path) -> DyadYears:
             continue
         i, a, b = d
         year, n = _int(t["year"][i]), _int(t["dyadigos"][i])
+        if n == -9 or (n is None and year is not None):  # COW's "missing": no reading, not a bad row
+            continue
         if year is None or n is None or n < 0:
-            if year is None or (n is not None and n < 0):  # COW writes -9 for "missing": not an error of the row
-                rejected.append((i + 2, "no year or a negative IGO count"))
+            rejected.append((i + 2, "no year or a negative IGO count"))
             continue
         rows[(a, b, year)] = (float(max(n, rows.get((a, b, year), (0,))[0])), 1, "")
     return DyadYears(table=_table(rows, "igo"), source="COW IGO", read=len(t["year"]), rejected=rejected)

@@ -458,10 +458,10 @@ class Store:
             GROUP BY ALL ORDER BY ALL""").fetchall()
 
     def dyad_years(self, *, kinds: Iterable[str] | None = None):
-        """Background dyad-years as an Arrow table (a, b, year, kind, value, n, detail, source)."""
+        """Background dyad-years as an Arrow table (a, b, year, kind, value, n, detail, intensity, source)."""
         kinds = list(kinds) if kinds is not None else None
         where = f"WHERE kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
-        return self._arrow(f"SELECT a, b, year, kind, value, n, detail, source FROM dyad_years {where} "
+        return self._arrow(f"SELECT a, b, year, kind, value, n, detail, intensity, source FROM dyad_years {where} "
                            "ORDER BY kind, a, b, year", kinds or [])
 
     def background_kinds(self) -> dict[str, tuple[int, int]]:

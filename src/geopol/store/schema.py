@@ -168,7 +168,9 @@ def _v6(con) -> None:
     con.execute("""
         CREATE TABLE dyad_years (
             a VARCHAR NOT NULL, b VARCHAR NOT NULL, year INTEGER NOT NULL, kind VARCHAR NOT NULL,
-            value DOUBLE NOT NULL, n INTEGER, detail VARCHAR, source VARCHAR NOT NULL,
+            value DOUBLE NOT NULL, n INTEGER, detail VARCHAR,
+            intensity DOUBLE,  -- a second measure where the source has one: a dispute's fatality level
+            source VARCHAR NOT NULL,
             PRIMARY KEY (a, b, year, kind, source))""")
 
 
