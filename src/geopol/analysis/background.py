@@ -223,8 +223,8 @@ def _portfolios(al: dict, n_states: int) -> dict:
 
 def _strongest(d: dict, n_states: int) -> dict:
     """One row per pair and year: the one with the largest |value| (COW and ATOP, TSS and TD rivalries)."""
-    if not len(d["a"]):
-        return d
+    if not len(d["a"]) or len(np.unique(d["source"])) == 1:
+        return d  # one source: its reader wrote one row per pair and year already
     y0 = int(d["year"].min())
     key = (d["a"] * n_states + d["b"]) * (int(d["year"].max()) - y0 + 1) + (d["year"] - y0)
     order = np.lexsort((-np.abs(d["value"]), key))

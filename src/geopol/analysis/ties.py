@@ -184,9 +184,12 @@ def decayed_weights(obs: ObservationSet, at: date, half_lives: dict[str, float] 
         h = np.array([half_lives.get(k, half_lives.get("default", 365.0)) for k in obs.kinds], dtype=np.float64)
     if (h <= 0).any():
         raise InputError("half-lives must be positive")
-    age = np.maximum(t - obs.end, 0)
-    w = obs.weight * np.exp2(-age / h[obs.kind]) if len(obs) else np.zeros(0)
-    w[obs.day > t] = 0.0
+    w = np.zeros(len(obs))
+    # only what has started and has not faded below 2^-20 (a millionth) of itself: the rest counts as nothing
+    live = np.flatnonzero((obs.day <= t) & (obs.end >= t - 20 * h.max()))
+    hl = h[obs.kind[live]]
+    age = np.maximum(t - obs.end[live], 0)
+    w[live] = obs.weight[live] * np.exp2(-age / hl)
     return w
 
 
@@ -206,25 +209,30 @@ def estimate_ties(observations: Iterable[Observation] | ObservationSet, at: date
         return []
     w = decayed_weights(obs, at, half_life_days)
     P, K = len(obs.pairs), len(obs.kinds)
-    W = np.bincount(obs.pair, weights=w, minlength=P)
-    Sv = np.bincount(obs.pair, weights=w * obs.value, minlength=P)
-    Sv2 = np.bincount(obs.pair, weights=w * obs.value ** 2, minlength=P)
-    N = np.bincount(obs.pair, weights=(w > 0).astype(np.float64), minlength=P)
-    cell = obs.pair * K + obs.kind
+    live = np.flatnonzero(w > 0)
+    w, pair, v = w[live], obs.pair[live], obs.value[live]
+    wv = w * v
+    W = np.bincount(pair, weights=w, minlength=P)
+    Sv = np.bincount(pair, weights=wv, minlength=P)
+    Sv2 = np.bincount(pair, weights=wv * v, minlength=P)
+    N = np.bincount(pair, minlength=P)
+    cell = pair * K + obs.kind[live]
     KW = np.bincount(cell, weights=w, minlength=P * K).reshape(P, K)
-    KV = np.bincount(cell, weights=w * obs.value, minlength=P * K).reshape(P, K)
+    KV = np.bincount(cell, weights=wv, minlength=P * K).reshape(P, K)
     keep = np.flatnonzero(W >= min_weight)
     m = Sv[keep] / W[keep]
     value = W[keep] / (W[keep] + prior) * m
     s2 = (prior + Sv2[keep] - 2 * value * Sv[keep] + value ** 2 * W[keep]) / (W[keep] + prior)
     unc = np.minimum(1.0, np.sqrt(np.maximum(s2, 0.0) / (W[keep] + prior)))
     value = np.clip(value, -1.0, 1.0)
+    kinds = obs.kinds
+    kw, kv = KW[keep].tolist(), KV[keep].tolist()
     ties = []
-    for j, p in enumerate(keep):
+    for j, (p, v, u, wsum, n) in enumerate(zip(keep.tolist(), value.tolist(), unc.tolist(), W[keep].tolist(),
+                                                N[keep].tolist())):
         a, b = obs.pairs[p]
-        comps = tuple((obs.kinds[k], float(KV[p, k] / KW[p, k]), float(KW[p, k])) for k in range(K) if KW[p, k] > 0)
-        ties.append(Tie(a=a, b=b, at=at, value=float(value[j]), uncertainty=float(unc[j]), weight=float(W[p]),
-                        n=int(N[p]), components=comps))
+        comps = tuple((kinds[k], kv[j][k] / x, x) for k, x in enumerate(kw[j]) if x > 0)
+        ties.append(Tie(a=a, b=b, at=at, value=v, uncertainty=u, weight=wsum, n=int(n), components=comps))
     return sorted(ties, key=lambda t: (-abs(t.value), t.a, t.b))
 
 
