@@ -15,7 +15,7 @@ import io
 from datetime import date
 
 from .. import views
-from ..structure import blocs_at, ties_at
+from ..structure import blocs_at, explain_tie, ties_at
 
 __all__ = ["brief_html"]
 
@@ -83,7 +83,7 @@ def brief_html(store, registry, a: str, b: str, *, at: date | None = None, max_e
     if at.isoformat() == detail["current"]["at"]:  # the pair view already holds the tie at the store's last date
         tie = detail["current"] if detail["current"]["tie"] is not None else None
     else:
-        tie = next((t for t in ties_at(store, at)[0] if {t["a"], t["b"]} == {detail["a"], detail["b"]}), None)
+        tie = next(iter(ties_at(store, at, pair=(detail["a"], detail["b"]))[0]), None)
     blocs, notes = blocs_at(store, at)
     png = _timeline_png(detail)
     key = sorted(detail["evidence"], key=lambda x: (x["modality"] != "asserted", x["kind"] != "event",
@@ -97,8 +97,14 @@ def brief_html(store, registry, a: str, b: str, *, at: date | None = None, max_e
     if tie:
         cls = "pos" if tie["tie"] >= 0 else "neg"
         parts.append(f"<p>Tie <b class='{cls}'>{tie['tie']:+.2f}</b> (±{tie['uncertainty']:.2f}, "
-                     f"{tie['observations']} observations): "
-                     + ", ".join(f"{k} {v['mean']:+.2f}" for k, v in tie["components"].items()) + "</p>")
+                     f"{tie['observations']} observations). Where it comes from (the contributions add up to "
+                     "the tie):</p>")
+        why, _ = explain_tie(store, detail["a"], detail["b"], at)
+        parts.append("<table><tr><th>source</th><th>contribution</th><th>mean</th><th>heaviest evidence</th></tr>")
+        parts += [f"<tr><td>{e(x['source'])}</td><td>{x['contribution']:+.3f}</td><td>{x['mean']:+.2f}</td>"
+                  f"<td>{e(str(x['top'][0]['day']) + ': ' + x['top'][0]['ref']) if x['top'] else ''}</td></tr>"
+                  for x in why["sources"]]
+        parts.append("</table>")
     else:
         parts.append(f"<p>No evidence on this pair at {at.isoformat()}.</p>")
     parts.append("<h2>Timeline</h2>")
