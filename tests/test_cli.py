@@ -103,6 +103,22 @@ def test_actors_add_applies_to_later_ingests(tmp_path, db, cli):
     assert code != 0 and err.startswith("error: --start")
 
 
+def test_actors_add_does_not_replace_a_known_code_unless_told(db, cli, tmp_path):
+    code, _, err = cli("--db", db, "actors", "add", "Bob", "--code", "CHN", "--kind", "person")
+    assert code == 1 and "CHN is already China (state)" in err and "--replace" in err
+    code, _, err = cli("--db", db, "actors", "add", "Bob", "--country", "XXX")
+    assert code == 1 and "--country 'XXX'" in err
+    code, _, err = cli("--db", db, "actors", "add", "Bob", "--role", "BOGUS")
+    assert code == 1 and "--role 'BOGUS'" in err and "GOV" in err
+    text = tmp_path / "n.txt"
+    text.write_text("China protested to Japan on Monday.")
+    cli("--db", db, "ingest", text)
+    code, out, _ = cli("--db", db, "actors", "--format", "jsonl")
+    assert "CHN" in {json.loads(l)["code"] for l in out.splitlines()}  # China is still China
+    code, out, err = cli("--db", db, "actors", "add", "Bob", "--code", "BOB9", "--replace")
+    assert code == 0, err
+
+
 def test_registry_option(tmp_path, db, cli):
     reg = tmp_path / "reg.csv"
     reg.write_text("name,kind,country,aliases\nXinhua,group,CHN,Xinhua News Agency\n")

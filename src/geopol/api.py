@@ -85,8 +85,17 @@ class Geopol:
                             force=force, skip_bad=skip_bad, on_progress=on_progress, prepared=prepared,
                             report=report)
 
-    def add_actor(self, actor: Actor) -> Actor:
-        """Add (or extend) an actor in this store's registry; used by later ingests."""
+    def add_actor(self, actor: Actor, *, replace: bool = False) -> Actor:
+        """Add (or extend) an actor in this store's registry; used by later ingests.
+
+        An actor whose code the registry already holds for another name or kind is refused unless
+        ``replace``: "Bob" with code CHN would otherwise turn every mention of China into Bob.
+        """
+        known = self.registry.get(actor.code)
+        if known is not None and not replace and (known.name.casefold() != actor.name.casefold()
+                                                  or known.kind != actor.kind):
+            raise InputError(f"code {actor.code} is already {known.name} ({known.kind}); adding {actor.name!r} would "
+                             f"replace it: choose another --code, or pass --replace")
         with self.store.transaction():
             self.store.put_actor(actor)
         self._registry = None

@@ -31,7 +31,7 @@ from typing import Iterable
 from .. import codes
 from ..model import Actor, Tenure
 
-__all__ = ["Alias", "Registry", "EAST_ASIAN_ORDER", "slug", "build_registry"]
+__all__ = ["Alias", "Registry", "EAST_ASIAN_ORDER", "slug", "build_registry", "role_codes"]
 
 # Countries whose personal names put the family name first ("Kim Jong-un", "Xi Jinping").
 EAST_ASIAN_ORDER = frozenset({"CHN", "PRK", "KOR", "TWN", "HKG", "VNM"})
@@ -309,6 +309,11 @@ def build_registry(*, dictionaries: bool = True) -> Registry:
             roles.setdefault(noun, r["code"])
     upper = _add_dictionaries(actors, roles) if dictionaries else []
     return Registry(actors, aliases, roles, role_names, upper)
+
+
+def role_codes() -> frozenset[str]:
+    """The CAMEO role codes the registry knows (GOV, MIL, EDU ...)."""
+    return frozenset(r["code"] for r in _rows("roles.tsv"))
 
 
 def _current(codes_: tuple) -> str:

@@ -54,6 +54,7 @@ def actors_add(
     title: str = typer.Option("", "--title", help="Office or affiliation, free text."),
     start: Optional[str] = typer.Option(None, "--start", help="Tenure start YYYY-MM-DD."),
     end: Optional[str] = typer.Option(None, "--end", help="Tenure end YYYY-MM-DD."),
+    replace: bool = typer.Option(False, "--replace", help="Replace an actor that already has this code."),
 ) -> None:
     """Add an actor (or new aliases and tenures of a known one) to this store's registry.
 
@@ -69,8 +70,15 @@ def actors_add(
     except ValidationError as exc:
         first = exc.errors()[0]
         raise InputError(f"--{first['loc'][0]}: {first['msg']}") from None
+    from ..codes import countries
+    from ..actors.registry import role_codes
+
+    if country and country.upper() not in countries() and kind != "igo":
+        raise InputError(f"--country {country!r}: not an ISO 3166 alpha-3 code (e.g. DEU, CHN, USA)")
+    if role and role.upper() not in role_codes():
+        raise InputError(f"--role {role!r}: not a CAMEO role code; use one of {', '.join(sorted(role_codes()))}")
     with open_geopol(ctx) as g:
-        actor = g.add_actor(entry_to_actor(entry))
+        actor = g.add_actor(entry_to_actor(entry), replace=replace)
     print(f"added {actor.code} ({actor.name}); it applies to documents ingested from now on")
 
 
