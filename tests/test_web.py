@@ -30,7 +30,7 @@ def store_copy(example_store, tmp_path) -> Path:
 def call(app, method: str, url: str, **kw) -> httpx.Response:
     async def go():
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
             return await client.request(method, url, **kw)
 
     return asyncio.run(go())
@@ -255,8 +255,32 @@ def test_browser_whatif_and_lists(server, browser):
     page.goto(server + "/actors")
     page.wait_for_selector("body[data-ready='1']")
     page.fill("#q", "Beijing")
-    page.wait_for_function("document.querySelectorAll('#list tr').length == 2")
+    from playwright.sync_api import expect  # (wait_for_function would need eval, which the page's CSP forbids)
+
+    expect(page.locator("#list tr")).to_have_count(2)
     assert "CHN" in page.locator("#list").inner_text()
     page.goto(server + "/claims")
     page.wait_for_selector("body[data-ready='1']")
     assert page.locator("table tr").count() > 1
+
+
+def test_foreign_hosts_and_origins_are_refused(store_copy):
+    app = create_app(store_copy, allow_ingest=True)
+    ok = call(app, "GET", "/api/meta")
+    assert ok.status_code == 200
+    for k in ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options"):
+        assert k in ok.headers
+    assert "frame-ancestors 'none'" in ok.headers["Content-Security-Policy"]
+    for host in ("attacker.com", "rebind.evil.example", "127.0.0.1.evil.example", ""):
+        r = call(app, "GET", "/api/network", headers={"Host": host})
+        assert r.status_code == 400 and "unknown host" in r.json()["error"]
+    # a page on another site posting through a rebound name, or with a foreign Origin, writes nothing
+    r = call(app, "POST", "/api/ingest", json={"text": "China protested to Japan.", "date": "2024-01-01"},
+             headers={"Host": "rebind.evil.example", "Origin": "http://rebind.evil.example"})
+    assert r.status_code == 400
+    r = call(app, "POST", "/api/ingest", json={"text": "China protested to Japan.", "date": "2024-01-01"},
+             headers={"Origin": "http://evil.example"})
+    assert r.status_code == 403
+    assert call(app, "GET", "/api/meta").json()["counts"]["documents"] == 1
+    for host in ("localhost:8000", "[::1]:8000", "127.0.0.1"):
+        assert call(app, "GET", "/api/meta", headers={"Host": host}).status_code == 200

@@ -41,7 +41,10 @@ def serve_cmd(
     if max_ingest_kb <= 0:
         raise InputError("--max-ingest-kb must be positive")
     path = db or db_path(ctx)
+    from ..web.app import LOOPBACK
+
     web = create_app(path, allow_ingest=allow_ingest, max_ingest_bytes=max_ingest_kb * 1024,
+                     hosts=("*",) if host in ("0.0.0.0", "::") else tuple({*LOOPBACK, host}),
                      registry=settings(ctx).registry)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err(f"warning: serving on {host}: anyone who can reach this address can read the store")

@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from ..errors import GeopolError, InputError
 from .. import views
 
-__all__ = ["create_app", "PAGES"]
+__all__ = ["create_app", "PAGES", "LOOPBACK", "SECURITY_HEADERS"]
 
 STATIC = Path(str(resources.files(__package__).joinpath("static")))
 PAGES = ("/", "/actors", "/claims", "/hypotheses", "/whatif", "/pair/{a}/{b}")
@@ -42,9 +42,31 @@ def _day(value: str | None, default: date) -> date:
         raise InputError(str(exc)) from None
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+# no inline script or style is served; the API docs pages are FastAPI's own and load nothing when offline
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                               "script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def _host_name(header: str) -> str:
+    """The host of a Host header, without the port ("[::1]:8000" -> "::1")."""
+    h = header.strip().lower()
+    if h.startswith("["):
+        return h[1:h.find("]")] if "]" in h else h
+    return h.rsplit(":", 1)[0] if h.count(":") == 1 else h
+
+
 def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: int = 512 * 1024,
-               registry: list[Path] = ()) -> FastAPI:
-    """The app over the store at ``db`` (which must exist)."""
+               registry: list[Path] = (), hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
+    """The app over the store at ``db`` (which must exist). Requests whose Host header is not one of
+    ``hosts`` (the loopback names, plus the interface ``geopol serve --host`` binds) are refused with 400:
+    a page another site points at this server through DNS rebinding reads nothing and writes nothing."""
+    allowed = {h.lower().strip("[]") for h in hosts}
     import geopol
 
     db = Path(db)
@@ -71,7 +93,26 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: 
         return JSONResponse({"error": str(exc)}, status_code=400)
 
     @app.middleware("http")
+    async def _headers(request: Request, call_next):
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            if request.url.path in ("/docs", "/redoc") and k == "Content-Security-Policy":
+                continue  # FastAPI's docs pages carry inline script of their own
+            response.headers.setdefault(k, v)
+        return response
+
+    @app.middleware("http")
     async def _bounded(request: Request, call_next):
+        host = _host_name(request.headers.get("host", ""))
+        if host not in allowed and "*" not in allowed:
+            return JSONResponse({"error": f"unknown host {host or '(none)'!r}: this server answers "
+                                          f"{', '.join(sorted(allowed))}"}, status_code=400)
+        origin = request.headers.get("origin")
+        if request.method not in ("GET", "HEAD", "OPTIONS") and origin:
+            from urllib.parse import urlsplit
+
+            if (urlsplit(origin).hostname or "").lower() not in allowed and "*" not in allowed:
+                return JSONResponse({"error": f"cross-origin write refused (Origin {origin})"}, status_code=403)
         limit = max_ingest_bytes if request.url.path == "/api/ingest" else MAX_BODY
         size = request.headers.get("content-length")
         if size is not None and (not size.isdigit() or int(size) > limit):
