@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -295,3 +296,36 @@ def test_a_document_with_no_actors_ingests_with_no_facts(db):
     with geopol.open(db) as g:
         report = g.ingest_text("The weather was mild for the season and the harvest came in early this year.")
     assert report.ingested == 1 and report.mentions == 0 and report.events == 0
+
+
+def test_forced_reingest_leaves_no_orphan_facts(tmp_path, example_path, cli):
+    """ingest --force with another date replaces the document's facts; none are left without evidence."""
+    forced, fresh = tmp_path / "forced.duckdb", tmp_path / "fresh.duckdb"
+    assert cli("--db", forced, "ingest", example_path, "--date", "2024-11-01")[0] == 0
+    assert cli("--db", forced, "ingest", example_path, "--date", "2016-03-01", "--force")[0] == 0
+    assert cli("--db", fresh, "ingest", example_path, "--date", "2016-03-01")[0] == 0
+    with geopol.open(forced, read_only=True) as g:
+        for table in ("events", "relations", "claims", "hypotheses"):
+            orphans = g.store.con.execute(
+                f"SELECT count(*) FROM {table} WHERE id NOT IN (SELECT fact FROM evidence)").fetchall()[0][0]
+            assert orphans == 0, table
+        got = {t: g.store.counts()[t] for t in ("events", "relations", "claims", "hypotheses", "evidence")}
+    with geopol.open(fresh, read_only=True) as g:
+        want = {t: g.store.counts()[t] for t in ("events", "relations", "claims", "hypotheses", "evidence")}
+    assert got == want
+    tie = lambda db: json.loads(cli("--db", db, "ties", "--explain", "CHN", "PRK", "--format", "json")[1])["tie"]  # noqa: E731
+    assert tie(forced) == tie(fresh)
+
+
+def test_facts_of_an_incomplete_document_are_not_shown(tmp_path, example_path):
+    """A large ingest killed after its first chunk: its facts stay out of sight until the document is whole."""
+    from geopol.model import Document, Event, Evidence, TimeSpan
+
+    with geopol.open(tmp_path / "s.duckdb") as g:
+        with g.store.transaction():
+            g.store.add_document(Document(id="half", sha256="0" * 64, title="half", n_chars=10), complete=False)
+            g.store.put_events([Event(source="CHN", target="PRK", cameo="042", time=TimeSpan(), modality="asserted",
+                                      evidence=(Evidence(doc="half", start=0, end=5, text="visit"),))])
+        assert g.events() == []
+        g.store.recover()
+        assert g.store.counts()["events"] == 0 and g.store.counts()["evidence"] == 0

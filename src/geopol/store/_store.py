@@ -21,6 +21,11 @@ from .schema import SCHEMA_VERSION, current_version, migrate
 __all__ = ["Store", "fact_id", "DEFAULT_DB"]
 
 DEFAULT_DB = "geopol.duckdb"
+_FACT_TABLES = ("events", "relations", "claims", "hypotheses")
+# a fact is shown once a complete document supports it, or when it has no evidence at all (added through
+# the API); one read only from a document still being written (a large ingest, or one killed) is not
+_VISIBLE = ("id NOT IN (SELECT e.fact FROM evidence e JOIN documents d ON e.doc = d.id WHERE NOT d.complete "
+            "EXCEPT SELECT e.fact FROM evidence e JOIN documents d ON e.doc = d.id WHERE d.complete)")
 _MAGIC = b"DUCK"
 # DuckDB caches pages up to 80% of RAM by default. A bound keeps the process small; too low a
 # bound makes checkpoints of large strings fail, so text is stored in pieces of TEXT_PIECE chars.
@@ -196,8 +201,16 @@ class Store:
         return ids
 
     def delete_document(self, doc_id: str) -> None:
+        """Remove a document, everything read from it, and the facts no other document supports (a fact
+        several documents report keeps the others' evidence). Call inside a transaction."""
+        facts = [r[0] for r in self.con.execute("SELECT DISTINCT fact FROM evidence WHERE doc = ?",
+                                                [doc_id]).fetchall()]
         for table in ("mentions", "sentences", "document_text", "evidence"):
             self.con.execute(f"DELETE FROM {table} WHERE doc = ?", [doc_id])
+        if facts:
+            for table in _FACT_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?::VARCHAR[])) "
+                                 "AND id NOT IN (SELECT fact FROM evidence)", [facts])
         self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
     def add_text(self, doc_id: str, start: int, text: str) -> None:
@@ -355,7 +368,7 @@ class Store:
 
     def events(self) -> list[Event]:
         out = []
-        for r in self.con.execute("SELECT * FROM events ORDER BY start NULLS LAST, id").fetchall():
+        for r in self.con.execute(f"SELECT * FROM events WHERE {_VISIBLE} ORDER BY start NULLS LAST, id").fetchall():
             (fid, source, target, cameo, plover, quad, goldstein, start, end, precision, modality, qv, qu,
              attributed_to, source_actor, target_actor, source_text, target_text, origin) = r
             out.append(Event(source=source, target=target, cameo=cameo, plover=plover, quad=quad, goldstein=goldstein,
@@ -374,7 +387,7 @@ class Store:
         return [Relation(a=a, b=b, sign=sign, strength=strength, kind=kind, time=_span(start, end, precision),
                          evidence=self._evidence(fid))
                 for fid, a, b, sign, strength, kind, start, end, precision in self.con.execute(
-                    "SELECT * FROM relations ORDER BY start NULLS LAST, id").fetchall()]
+                    f"SELECT * FROM relations WHERE {_VISIBLE} ORDER BY start NULLS LAST, id").fetchall()]
 
     def put_claims(self, claims: Iterable[Claim]) -> list[str]:
         return self._put_many("claims", [(fact_id(c), [c.speaker, c.speaker_actor, list(c.about), c.content, c.stance,
@@ -384,7 +397,7 @@ class Store:
         return [Claim(speaker=speaker, speaker_actor=speaker_actor, about=tuple(about), content=content, stance=stance,
                       time=_span(start, end, precision), evidence=self._evidence(fid))
                 for fid, speaker, speaker_actor, about, content, stance, start, end, precision in self.con.execute(
-                    "SELECT * FROM claims ORDER BY start NULLS LAST, id").fetchall()]
+                    f"SELECT * FROM claims WHERE {_VISIBLE} ORDER BY start NULLS LAST, id").fetchall()]
 
     def put_hypotheses(self, hypotheses: Iterable[Hypothesis]) -> list[str]:
         return self._put_many("hypotheses", [(fact_id(h), [h.condition, h.consequence, list(h.actors)], h.evidence)
@@ -392,7 +405,7 @@ class Store:
 
     def hypotheses(self) -> list[Hypothesis]:
         return [Hypothesis(condition=c, consequence=q, actors=tuple(a), evidence=self._evidence(fid))
-                for fid, c, q, a in self.con.execute("SELECT * FROM hypotheses ORDER BY id").fetchall()]
+                for fid, c, q, a in self.con.execute(f"SELECT * FROM hypotheses WHERE {_VISIBLE} ORDER BY id").fetchall()]
 
     # -- background data ------------------------------------------------
     def replace_rows(self, table: str, columns, *, source: str) -> int:
