@@ -188,10 +188,9 @@ def _parsed_sql(layouts: list[tuple[Layout, dict[str, int], int]], lines: str) -
 def _known_keys_sql(store: Store, dataset: str) -> str:
     """Every (event id, day) the store holds for a dataset: its table and its Parquet files."""
     sql = f"SELECT event_id, day FROM dataset_events WHERE dataset = '{dataset}'"
-    d = store.events_dir
-    if d is not None and any((d / f"dataset={dataset}").glob("month=*/*.parquet")):
-        glob = str(d / f"dataset={dataset}" / "month=*" / "*.parquet").replace("'", "''")
-        sql += f" UNION ALL SELECT event_id, day FROM read_parquet('{glob}', hive_partitioning = true)"
+    files = store.event_files(dataset)
+    if files:
+        sql += f" UNION ALL SELECT event_id, day FROM read_parquet({store.parquet_list(files)}, hive_partitioning = true)"
     return sql
 
 
@@ -339,14 +338,26 @@ def _import_lines(store: Store, spec: DatasetSpec, source: str, label: str, sha:
           {known}"""
     con.execute("RESET force_compression")  # the events' columns compressed as DuckDB sees fit for queries
     if parquet:
-        # Parquet files first, named by the file's hash: a re-run after a crash rewrites the same files
-        target = store.events_dir / f"dataset={spec.name}"
-        target.mkdir(parents=True, exist_ok=True)
+        # Parquet files first, named by the file's hash, written whole in a staging folder and then renamed
+        # into place; readers take only the files of a recorded import, so a kill at any point leaves
+        # nothing half-written in sight, and the re-run writes the same names again
+        import os
+        import shutil
+
+        staging = store.events_dir / ".staging" / sha[:16]
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
         imported = con.execute(f"""
             COPY (SELECT * EXCLUDE (dataset), strftime(day, '%Y-%m') AS month FROM ({select}))
-            TO '{str(target).replace("'", "''")}'
+            TO '{str(staging).replace("'", "''")}'
             (FORMAT parquet, PARTITION_BY (month), OVERWRITE_OR_IGNORE true, FILENAME_PATTERN 'part_{sha[:16]}_{{i}}')""",
                                [label]).fetchall()[0][0]
+        target = store.events_dir / f"dataset={spec.name}"
+        for f in sorted(staging.glob("month=*/*.parquet")):
+            dest = target / f.parent.name / f.name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(f, dest)
+        shutil.rmtree(staging.parent, ignore_errors=True)  # one import writes at a time: nothing else is there
     with store.transaction():
         if not parquet:
             imported = con.execute("INSERT INTO dataset_events " + select, [label]).fetchall()[0][0]

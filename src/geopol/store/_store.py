@@ -122,6 +122,7 @@ class Store:
         store = cls(con, p, read_only)
         if not read_only:
             store.recovered = store.recover()
+            store.clear_staging()
         store.attach_event_files()
         return store
 
@@ -130,12 +131,37 @@ class Store:
         """Where large imports land as Parquet, partitioned by dataset and event month: ``<store>.events/``."""
         return Path(str(self.path) + ".events") if self.path else None
 
+    def event_files(self, dataset: str | None = None) -> list[str]:
+        """The Parquet event files beside the store that a finished import recorded (``part_<sha16>_*``);
+        a file a killed import left before its record was written is not one of them."""
+        d = self.events_dir
+        if d is None or not d.exists():
+            return []
+        done = {(ds, sha[:16]) for ds, sha in self.con.execute("SELECT dataset, sha256 FROM imports").fetchall()}
+        out = []
+        for f in sorted(d.glob(f"dataset={dataset or '*'}/month=*/part_*.parquet")):
+            ds = f.parent.parent.name.removeprefix("dataset=")
+            if (ds, f.name.split("_")[1] if f.name.count("_") >= 2 else "") in done:
+                out.append(str(f))
+        return out
+
+    @staticmethod
+    def parquet_list(files: list[str]) -> str:
+        """A DuckDB list literal of file names, for ``read_parquet``."""
+        return "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
+
+    def clear_staging(self) -> None:
+        """Remove what a killed Parquet import was still writing (``<store>.events/.staging``)."""
+        import shutil
+
+        if self.events_dir is not None and (self.events_dir / ".staging").exists():
+            shutil.rmtree(self.events_dir / ".staging", ignore_errors=True)
+
     def attach_event_files(self) -> bool:
         """Make ``all_events`` include the Parquet event files beside the store, queried in place."""
-        d = self.events_dir
-        if d is None or not any(d.glob("dataset=*/month=*/*.parquet")):
+        files = self.event_files()
+        if not files:
             return False
-        glob = str(d / "dataset=*" / "month=*" / "*.parquet").replace("'", "''")
         self.con.execute(f"""
             CREATE OR REPLACE TEMP VIEW all_events AS
             SELECT dataset, day, source, target, quad, goldstein FROM dataset_events
@@ -144,7 +170,7 @@ class Store:
             WHERE modality IN ('asserted', 'reported') AND start IS NOT NULL
             UNION ALL
             SELECT dataset, day, source, target, quad, goldstein
-            FROM read_parquet('{glob}', hive_partitioning = true, union_by_name = true)""")
+            FROM read_parquet({self.parquet_list(files)}, hive_partitioning = true, union_by_name = true)""")
         return True
 
     def close(self) -> None:
