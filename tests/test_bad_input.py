@@ -329,3 +329,35 @@ def test_facts_of_an_incomplete_document_are_not_shown(tmp_path, example_path):
         assert g.events() == []
         g.store.recover()
         assert g.store.counts()["events"] == 0 and g.store.counts()["evidence"] == 0
+
+
+BAD_OPTIONS = [
+    (["network", "--threshold", "-0.5"], "threshold must be in [0, 1]"),
+    (["balance", "--threshold", "nan"], "threshold must be in [0, 1]"),
+    (["blocs", "--threshold", "1.5"], "threshold must be in [0, 1]"),
+    (["blocs", "--format", "xml"], "unknown --format 'xml'"),
+    (["triads", "--format", "xml"], "unknown --format 'xml'"),
+    (["changes", "CHN", "RUS", "--format", "xml"], "unknown --format 'xml'"),
+    (["panel", "--source", "bogus"], "--source 'bogus'"),
+    (["ties", "--from", "0001-01-01", "--to", "9999-12-31", "--unit", "day"], "periods: at most 20,000"),
+    (["changes", "CHN", "RUS", "--from", "0001-01-01", "--unit", "day"], "periods: at most 20,000"),
+]
+
+
+@pytest.mark.parametrize("args, needle", BAD_OPTIONS)
+def test_out_of_range_options_are_one_line(args, needle, stocked, cli):
+    code, _, err = cli("--db", stocked, *args)
+    assert_one_line_error(code, err, needle)
+
+
+def test_unbounded_scenarios_are_refused_with_the_estimate(tmp_path):
+    from geopol.scenario.bdm import Stakeholder, run_bdm
+    from geopol.scenario.landscape import landscape
+
+    actors = [Stakeholder(name=f"A{i}", capability=1.0, position=float(i), salience=0.5) for i in range(3)]
+    with pytest.raises(geopol.InputError, match="at most 10,000"):
+        run_bdm(actors, 1_000_000_000)
+    import numpy as np
+
+    with pytest.raises(geopol.InputError, match="2\\^23 = 8,388,608 configurations"):
+        landscape(np.ones(24), np.zeros((24, 24)))

@@ -282,3 +282,21 @@ def test_sigkill_during_a_parquet_import_then_rerun(tmp_path, delay):
     with geopol.open(db, read_only=True) as g:
         assert g.store.con.execute("SELECT count(*) FROM all_events").fetchall()[0][0] == 400
         assert sum(r[0] for r in g.store.con.execute("SELECT imported FROM imports").fetchall()) == 400
+
+
+def test_dataset_sentinels_are_quarantined(db, cli, tmp_path):
+    """GDELT writes -999999 and NaN where it has no Goldstein value, and 9999-12-31 for no date: not data."""
+    lines = (EV / "gdelt2_head200.export.CSV").read_text().splitlines()[:4]
+    rows = [line.split("\t") for line in lines]
+    rows[0][1] = "99991231"
+    rows[1][30] = "-999999"
+    rows[2][30] = "nan"
+    bad = tmp_path / "sentinels.export.CSV"
+    bad.write_text("\n".join("\t".join(r) for r in rows) + "\n")
+    code, out, err = cli("--db", db, "import", "gdelt", bad)
+    assert code == 0, err
+    assert counts_of(out)["imported"] == 1 and counts_of(out)["quarantined"] == 3
+    with geopol.open(db, read_only=True) as g:
+        reasons = sorted(r[0] for r in g.store.con.execute("SELECT reason FROM quarantine").fetchall())
+        assert any("out of range" in r for r in reasons) and sum("sentinel such as -999999" in r for r in reasons) == 2
+        assert g.store.con.execute("SELECT max(abs(goldstein)) FROM dataset_events").fetchall()[0][0] <= 10

@@ -88,6 +88,7 @@ class Tie:
         return 1 if self.value > 0 else -1 if self.value < 0 else 0
 
 
+MAX_PERIODS = 20_000  # 55 years of days; every period is one estimate over all the observations
 STANDING = date.max.toordinal()  # the end of an observation that still holds (a standing alliance)
 
 
@@ -240,6 +241,10 @@ def periods(start: date, end: date, unit: str) -> list[date]:
     """The first day of every ``unit`` (day, week, month, year) from ``start`` to ``end``."""
     if start > end:
         raise InputError(f"--from {start} is after --to {end}")
+    approx = (end - start).days / {"day": 1, "week": 7, "month": 30.4, "year": 365.25}.get(unit, 1)
+    if approx > MAX_PERIODS:
+        raise InputError(f"{start} to {end} by {unit} is about {approx:,.0f} periods: at most {MAX_PERIODS:,}; "
+                         "narrow --from/--to or take a coarser --unit")
     out = []
     if unit == "year":
         out = [date(y, 1, 1) for y in range(start.year, end.year + 1)]
@@ -262,6 +267,8 @@ def periods(start: date, end: date, unit: str) -> list[date]:
 
 def tie_graph(ties: Iterable[Tie], *, threshold: float = 0.1, power: dict[str, float] | None = None):
     """The signed network of ties at least ``threshold`` strong; ``weight`` = |tie|, nodes carry ``power``."""
+    if not 0 <= threshold <= 1:  # NaN fails too
+        raise InputError(f"threshold must be in [0, 1], not {threshold}")
     from .signed import signed_graph
 
     ties = list(ties)

@@ -34,6 +34,12 @@ def _day(value: Optional[str], option: str) -> date | None:
     return option_date(value, option)
 
 
+def _graph_format(fmt: str, allowed=("table", "json", "jsonl")) -> str:
+    if fmt not in allowed:
+        raise InputError(f"unknown --format {fmt!r}: use {', '.join(allowed)}")
+    return fmt
+
+
 def _notes(notes: list[str]) -> None:
     for n in notes:
         err(f"note: {n}")
@@ -113,6 +119,7 @@ def network(
 
     Example: geopol network --at 2010-01-01 --out network.gexf
     """
+    _graph_format(fmt)
     from ..report import write_graph
     from ..structure import network_at
 
@@ -197,6 +204,7 @@ def blocs(
 
     Example: geopol blocs --at 2010-01-01
     """
+    _graph_format(fmt)
     from ..structure import blocs_at
 
     with open_geopol(ctx, read_only=True) as g:
@@ -222,6 +230,7 @@ def triads(
 
     Example: geopol triads --at 1965-01-01
     """
+    _graph_format(fmt)
     from ..structure import triads_at
 
     with open_geopol(ctx, read_only=True) as g:
@@ -250,6 +259,7 @@ def changes(
 
     Example: geopol changes CHN RUS --from 1950-01-01 --to 2010-12-31
     """
+    _graph_format(fmt)
     from ..structure import dyad_changes, latest_date
 
     with open_geopol(ctx, read_only=True) as g:
@@ -411,6 +421,10 @@ def panel(
                 raise InputError(f"--dyads {d!r}: write dyads as A-B, e.g. CHN-PRK")
             pairs.append((x.upper(), y.upper()))
     datasets = [s.strip() for s in source.split(",")] if source else None
+    known = ("text", "gdelt", "icews", "polecat", "phoenix")
+    for d in datasets or []:
+        if d not in known:
+            raise InputError(f"--source {d!r}: use some of {', '.join(known)}")
     with open_geopol(ctx, read_only=True) as g:
         rows = run_panel(g.store, engine=engine, spark_master=spark_master, parquet=parquet, unit=unit,
                          directed=directed, by_dataset=by_dataset, dyads=pairs, datasets=datasets)

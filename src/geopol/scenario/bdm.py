@@ -177,6 +177,9 @@ class _State:
         return chosen
 
 
+MAX_ROUNDS = 10_000
+
+
 def run_bdm(actors: list[Stakeholder], rounds: int, *, q: float = 1.0,
             capitulation: str = "scholz") -> list[BdmRound]:
     """Run the model; returns round 0 (the input) and each of ``rounds`` rounds."""
@@ -186,6 +189,9 @@ def run_bdm(actors: list[Stakeholder], rounds: int, *, q: float = 1.0,
         raise InputError("the bargaining model needs at least two actors")
     if rounds < 0:
         raise InputError("rounds must be zero or more")
+    if rounds > MAX_ROUNDS:
+        raise InputError(f"{rounds:,} rounds: at most {MAX_ROUNDS:,} (positions settle within a few dozen; "
+                         "each round costs about n² expected-utility sums)")
     for a in actors:
         if not 0 <= a.salience <= 1:
             raise InputError(f"{a.name}: salience must be in [0, 1], not {a.salience}")

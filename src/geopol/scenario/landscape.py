@@ -106,6 +106,9 @@ def _chunk(W: np.ndarray, row: np.ndarray, start: int, stop: int):
     return F.sum(axis=1), F, successor
 
 
+MAX_ACTORS = 20  # 2^19 configurations: about a second; each actor more doubles it
+
+
 def landscape(sizes, propensities, *, names=None) -> Landscape:
     """Every local minimum of the landscape, with its energy, sides, basin and frustrations."""
     s, W = _matrices(sizes, propensities)
@@ -113,6 +116,9 @@ def landscape(sizes, propensities, *, names=None) -> Landscape:
     names = tuple(names) if names is not None else tuple(str(i) for i in range(n))
     if len(names) != n:
         raise InputError(f"{len(names)} names for {n} actors")
+    if n > MAX_ACTORS:
+        raise InputError(f"{n} actors: the exact landscape enumerates 2^{n - 1} = {1 << (n - 1):,} configurations "
+                         f"(about {(1 << (n - 1)) * n * n / 4e8:,.0f} s here); give at most {MAX_ACTORS} actors")
     row = W.sum(axis=1)
     m = 1 << (n - 1)
     E = np.empty(m)

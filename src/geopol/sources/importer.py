@@ -300,6 +300,10 @@ def _import_lines(store: Store, spec: DatasetSpec, source: str, label: str, sha:
                    {own_quad} AS quad_dataset,
                    CASE WHEN p.layout IS NULL THEN 'wrong number of fields: ' || p.n || ' (expected {expected})'
                         WHEN p.day IS NULL THEN 'bad date ' || COALESCE(chr(39) || p.date_raw || chr(39), '(empty)')
+                        WHEN p.day < DATE '1800-01-01' OR p.day > current_date + INTERVAL 366 DAY
+                            THEN 'date ' || p.day || ' out of range (a sentinel such as 9999-12-31?)'
+                        WHEN isnan(p.goldstein_raw) OR abs(p.goldstein_raw) > 10
+                            THEN 'Goldstein value ' || p.goldstein_raw || ' outside [-10, 10] (a sentinel such as -999999?)' 
                         WHEN p.cameo_raw IS NOT NULL AND c.code IS NULL THEN 'unknown CAMEO code ' || p.cameo_raw
                         WHEN p.cameo_raw IS NULL AND p.plover_raw IS NULL THEN 'no event code'
                         WHEN p.plover_raw IS NOT NULL AND p.cameo_raw IS NULL AND pl.type IS NULL
