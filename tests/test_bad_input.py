@@ -361,3 +361,25 @@ def test_unbounded_scenarios_are_refused_with_the_estimate(tmp_path):
 
     with pytest.raises(geopol.InputError, match="2\\^23 = 8,388,608 configurations"):
         landscape(np.ones(24), np.zeros((24, 24)))
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["events", "--format", "csv", "--out", "/nonexistent-dir/x.csv"], "/nonexistent-dir/x.csv: No such file"),
+    (["scenario", "var", "--series", "tests/data/MSBVAR_IsraelPalestineConflict_weekly_1979_2003.csv", "--lags", "-1"],
+     "lags must be 1 or more"),
+    (["scenario", "var", "--series", "tests/data/MSBVAR_IsraelPalestineConflict_weekly_1979_2003.csv",
+      "--horizon", "-3"], "horizon"),
+    (["eval", "plv", "tests/data/plv_tiny.tsv", "--limit", "0"], "--limit 0"),
+])
+def test_answers_that_used_to_be_unexpected(args, needle, stocked, cli, monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    code, _, err = cli("--db", stocked, *args)
+    assert_one_line_error(code, err, needle)
+    assert "unexpected" not in err
+
+
+def test_a_bad_yaml_registry_is_one_line(stocked, cli, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - name: X\n    kind: [\n")
+    code, _, err = cli("--db", stocked, "--registry", bad, "actors")
+    assert_one_line_error(code, err, "not valid YAML (line 4, column 1")

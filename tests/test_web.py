@@ -284,3 +284,23 @@ def test_foreign_hosts_and_origins_are_refused(store_copy):
     assert call(app, "GET", "/api/meta").json()["counts"]["documents"] == 1
     for host in ("localhost:8000", "[::1]:8000", "127.0.0.1"):
         assert call(app, "GET", "/api/meta", headers={"Host": host}).status_code == 200
+
+
+@pytest.mark.parametrize("url, body", [
+    ("/api/whatif", {"set": "CHN-PRK=-0.5"}),
+    ("/api/whatif", {"set": {"CHN-PRK": -0.5}, "at": {"y": 2024}}),
+    ("/api/whatif", {"scale": ["RUS"]}),
+    ("/api/whatif", {"set": {"CHN-PRK": "much"}}),
+    ("/api/ingest", {"text": "China protested.", "date": 20240101}),
+    ("/api/ingest", {"text": "China \ud800 protested."}),
+    ("/api/ingest", {"text": "China protested.", "title": ["x"]}),
+    ("/api/ingest", {"text": 5}),
+])
+def test_hostile_bodies_are_4xx_with_a_message(store_copy, url, body):
+    import json as _json
+
+    app = create_app(store_copy, allow_ingest=True)
+    raw = _json.dumps(body).encode("utf-8")  # \ud800 goes as its JSON escape, as a browser would send it
+    r = call(app, "POST", url, content=raw, headers={"Content-Type": "application/json"})
+    assert 400 <= r.status_code < 500, (r.status_code, r.text)
+    assert r.json().get("error") or r.json().get("detail")

@@ -110,7 +110,11 @@ def load_registry_file(path: str | Path) -> list[Actor]:
     except Exception as exc:  # yaml.YAMLError and csv.Error carry their own position
         if isinstance(exc, RegistryError):
             raise
-        raise RegistryError(f"{p}: not valid {p.suffix.lstrip('.').upper()} ({exc})") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        what = getattr(exc, "problem", None) or str(exc)
+        raise RegistryError(f"{p}: not valid {p.suffix.lstrip('.').upper()} ({where}{' '.join(str(what).split())})"
+                            ) from None
     actors = []
     for i, row in enumerate(rows, start=1):
         try:

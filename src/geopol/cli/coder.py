@@ -63,6 +63,8 @@ def eval_plv(
     from ..coder.evaluate import evaluate_plv
 
     _check(fmt)
+    if limit is not None and limit < 1:
+        raise InputError(f"--limit {limit}: give 1 or more sentences")
     scores = evaluate_plv(file, get_coder(coder, model=str(model) if model else None), limit=limit).as_dict()
     scores["coder"] = coder
     if fmt == "json":

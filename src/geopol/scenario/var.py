@@ -41,6 +41,11 @@ def fit_var(data: dict[str, list[float]], *, lags: int | None = None, max_lags: 
     """Fit a VAR to equally spaced series (same length, no gaps)."""
     from statsmodels.tsa.api import VAR
 
+    if lags is not None and lags < 1:
+        raise InputError(f"lags must be 1 or more, not {lags}")
+    if horizon < 1 or max_lags < 1:
+        raise InputError(f"the horizon and the largest lag must be 1 or more, not {horizon} and {max_lags}")
+
     names = tuple(data)
     if len(names) < 2:
         raise InputError("a VAR needs at least two series")

@@ -36,6 +36,8 @@ def _day(value: str | None, default: date) -> date:
 
     if not value:
         return default
+    if not isinstance(value, str):
+        raise InputError(f"a date is a string YYYY-MM-DD, not {type(value).__name__} {value!r}"[:200])
     try:
         return parse_iso_date(value)
     except ValueError as exc:
@@ -163,6 +165,9 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: 
                                                      "scale": {"RUS": 0.5}, "model": "landscape"}])):
         from ..scenario.whatif import parse_changes
 
+        for field in ("set", "scale"):
+            if not isinstance(body.get(field) or {}, dict):
+                raise InputError(f"'{field}' is an object of pair or actor -> number, e.g. {{\"CHN-PRK\": -0.5}}")
         sets = [f"{k}={v}" for k, v in (body.get("set") or {}).items()]
         scales = [f"{k}.power={v}" for k, v in (body.get("scale") or {}).items()]
         set_ties, scale_power = parse_changes(sets, scales)
@@ -180,9 +185,16 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: 
         text = body.get("text")
         if not isinstance(text, str) or not text.strip():
             raise InputError("give the article as 'text'")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError("'text' holds a lone surrogate: not valid Unicode text") from None
+        title = body.get("title")
+        if title is not None and not isinstance(title, str):
+            raise InputError("'title' is a string")
         day = _day(body.get("date"), date.today()) if body.get("date") else None
         with lock:
-            report = g.ingest_text(text, title=body.get("title") or None, date=day, source="web")
+            report = g.ingest_text(text, title=title or None, date=day, source="web")
             cache.clear()
         return {"documents": report.documents, "events": report.events, "relations": report.relations,
                 "claims": report.claims, "hypotheses": report.hypotheses, "unchanged": report.unchanged}
