@@ -383,3 +383,9 @@ def test_a_bad_yaml_registry_is_one_line(stocked, cli, tmp_path):
     bad.write_text("actors:\n  - name: X\n    kind: [\n")
     code, _, err = cli("--db", stocked, "--registry", bad, "actors")
     assert_one_line_error(code, err, "not valid YAML (line 4, column 1")
+
+
+def test_a_new_date_without_force_is_not_silently_dropped(stocked, example_path, cli):
+    code, out, err = cli("--db", stocked, "ingest", example_path, "--date", "2016-03-01")
+    assert code == 0 and "unchanged 1" in out
+    assert "already stored with date 2024-11-01; --date 2016-03-01 not applied (add --force" in err

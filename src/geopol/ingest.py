@@ -45,6 +45,7 @@ class IngestReport:
     claims: int = 0
     documents: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "path: reason", with skip_bad
+    notes: list[str] = field(default_factory=list)    # what the user should know: a --date not applied
 
     def summary(self) -> str:
         parts = [f"read {self.read}", f"ingested {self.ingested}", f"unchanged {self.unchanged}"]
@@ -129,6 +130,10 @@ def ingest_sources(store: Store, pipeline: Pipeline, sources: list[tuple[SourceF
         report.documents.append(src.id)
         if store.has_document(src.id) and not force:
             report.unchanged += 1
+            old = store.document(src.id)
+            if day and old is not None and old.date != day:
+                report.notes.append(f"{src.path or src.id}: already stored with date {old.date or 'none'}; "
+                                    f"--date {day} not applied (add --force to read it again with it)")
             continue
         todo.append((src, text))
     total = len(todo)

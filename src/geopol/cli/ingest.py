@@ -67,6 +67,8 @@ def ingest(
         report = g.ingest(paths, date=day, force=force, on_progress=_progress(), prepared=prepared, report=report)
     for line in report.skipped:
         err(f"skipped: {line}")
+    for line in report.notes:
+        err(f"note: {line}")
     print(report.summary())
 
 
