@@ -200,3 +200,16 @@ def test_every_data_file_ships_in_the_package():
                if f.is_file() and f.suffix != ".py" and "__pycache__" not in f.parts
                and not any(fnmatch.fnmatch(str(f.relative_to(package)), p) for p in patterns)]
     assert not missing, missing
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("command", ["events", "relations", "claims", "hypotheses", "documents", "actors", "ties"])
+def test_tables_fit_the_terminal(width, command, example_store, cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", str(width))
+    code, out, err = cli("--db", example_store, command)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines and all(len(line) <= width for line in lines), max(lines, key=len)
+    if command in ("events", "relations", "documents", "ties"):  # dates are never cut
+        assert re.search(r"\d{4}-\d{2}-\d{2}", out)
+    assert len(lines) < 80  # one line a row, not a column of "…"

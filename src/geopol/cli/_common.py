@@ -50,9 +50,59 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
+# what a table shows of each kind of row, in the order columns are dropped from the right when the terminal
+# is narrow; the last one, a text, takes what width is left and is cut with "…" (--format jsonl has it whole)
+TABLE_VIEWS = {  # in priority order: a text column is shown last, whatever its rank
+    "events": ("start", "source", "target", "cameo", "text", "modality", "goldstein"),
+    "relations": ("start", "a", "b", "kind", "sign", "text", "strength", "end"),
+    "claims": ("start", "speaker", "content", "about", "stance"),
+    "hypotheses": ("condition", "consequence", "actors"),
+    "documents": ("date", "title", "id", "chars", "source"),
+}
+_TEXT_COLUMNS = {"text", "content", "condition", "consequence", "title", "forms", "origins"}
+
+
+def _view(rows: list[dict], view: str | None) -> tuple[list[dict], list[str] | None]:
+    if view not in TABLE_VIEWS:
+        return rows, None
+    out = []
+    for r in rows:
+        ev = r.get("evidence")
+        ev = ev[0] if isinstance(ev, list) and ev else ev
+        text = ev.get("text") if isinstance(ev, dict) else None
+        out.append({**r, "text": text})
+    return out, list(TABLE_VIEWS[view])
+
+
+def fit_columns(cells: dict[str, list[str]], width: int) -> dict[str, int]:
+    """Columns (in priority order) and the width each gets so that the table fits ``width`` characters:
+    a column is dropped rather than squeezed below its content, except a text column, which is cut.
+
+    >>> fit_columns({"start": ["2024-11-01"], "source": ["CHN"], "text": ["x" * 200]}, 50)
+    {'start': 10, 'source': 6, 'text': 24}
+    """
+    chosen: dict[str, int] = {}
+    used = 1  # the left border
+    for name, values in cells.items():
+        natural = max([len(name)] + [len(v) for v in values])
+        flexible = name in _TEXT_COLUMNS
+        need = min(natural, 20) if flexible else natural
+        if used + need + 3 > width:
+            continue
+        chosen[name] = need if flexible else natural
+        used += chosen[name] + 3
+    spare = width - used
+    flex = [c for c in chosen if c in _TEXT_COLUMNS]
+    for c in flex:  # the text columns share what is left, up to their content
+        natural = max([len(c)] + [len(v) for v in cells[c]])
+        extra = min(natural - chosen[c], spare // max(len(flex), 1))
+        chosen[c] += max(extra, 0)
+    return {c: w for c, w in chosen.items() if c not in _TEXT_COLUMNS} | {c: chosen[c] for c in flex}
+
+
 def emit(rows: list[dict], fmt: str, out: Path | None, *, columns: list[str] | None = None, title: str = "",
-         empty: str = "nothing to show") -> None:
-    """Print rows as a Rich table, or write them as JSONL / CSV / Parquet."""
+         empty: str = "nothing to show", view: str | None = None) -> None:
+    """Print rows as a table that fits the terminal, or write them as JSONL / CSV / Parquet."""
     check_format(fmt)
     if fmt != "table":
         n = write_records(rows, fmt, out)
@@ -62,13 +112,20 @@ def emit(rows: list[dict], fmt: str, out: Path | None, *, columns: list[str] | N
     if not rows:
         err(empty)
         return
-    cols = columns or list(rows[0])
+    rows, view_cols = _view(rows, view)
+    cols = columns or view_cols or list(rows[0])
+    console = Console()
+    cells = {c: [_cell(to_jsonable(r.get(c))) for r in rows] for c in cols}
+    widths = fit_columns(cells, console.width)
     table = Table(title=title or None, show_lines=False)
-    for c in cols:
-        table.add_column(c)
-    for r in rows:
-        table.add_row(*[_cell(to_jsonable(r.get(c))) for c in cols])
-    Console().print(table)
+    for c, w in widths.items():
+        table.add_column(c, no_wrap=True, overflow="ellipsis", min_width=min(w, len(c)), max_width=w)
+    for i in range(len(rows)):
+        table.add_row(*[cells[c][i] for c in widths])
+    console.print(table)
+    hidden = [c for c in cols if c not in widths]
+    if hidden:
+        err(f"not shown at this width: {', '.join(hidden)} (--format jsonl has every field)")
 
 
 def _cell(v) -> str:

@@ -99,7 +99,7 @@ def _fact_command(kind: str, summary: str, rows_of):
             rows = rows_of(g)
         if not rows:
             err(f"no {kind} in the store: {_PENDING}")
-        emit(rows, fmt, out, empty="")
+        emit(rows, fmt, out, empty="", view=kind)
 
     command.__doc__ = f"{summary}\n\nExample: geopol {kind} --format jsonl"
     app.command(kind)(command)
@@ -120,7 +120,7 @@ def documents(ctx: typer.Context, fmt: str = typer.Option("table", "--format", "
     with open_geopol(ctx, read_only=True) as g:
         rows = [{"id": d.id, "title": d.title, "date": d.date, "date_source": d.date_source, "source": d.source,
                  "format": d.format, "chars": d.n_chars} for d in g.documents()]
-    emit(rows, fmt, out, empty="no documents: run `geopol ingest FILE`")
+    emit(rows, fmt, out, empty="no documents: run `geopol ingest FILE`", view="documents")
 
 
 @app.command()
