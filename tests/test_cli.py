@@ -213,3 +213,13 @@ def test_tables_fit_the_terminal(width, command, example_store, cli, monkeypatch
     if command in ("events", "relations", "documents", "ties"):  # dates are never cut
         assert re.search(r"\d{4}-\d{2}-\d{2}", out)
     assert len(lines) < 80  # one line a row, not a column of "…"
+
+
+def test_ambiguous_and_historic_names(example_store, cli):
+    code, _, err = cli("--db", example_store, "show", "Korea", "China")
+    assert code == 1 and "North Korea (PRK), South Korea (KOR): give one of them" in err
+    code, out, err = cli("--db", example_store, "show", "Guinea", "China")  # a full name is no ambiguity
+    assert code == 0, err
+    code, out, err = cli("--db", example_store, "ties", "--explain", "Soviet Union", "China", "--at", "1970-07-01",
+                         "--format", "json")
+    assert code == 0 and (json.loads(out)["a"], json.loads(out)["b"]) == ("CHN", "RUS")  # COW 365 continues

@@ -83,6 +83,9 @@ def _shipped_observations(model: TieModel) -> ObservationSet:
 
 
 def _fact_observations(store: Store, model: TieModel) -> tuple[list[Observation], set[str], date | None]:
+    from .actors.registry import successor_codes
+
+    succ = successor_codes()  # text says "the Soviet Union"; the background knows it as RUS
     obs, actors, last = [], set(), None
     for e in store.events():
         if e.modality not in FACT_MODALITIES or not e.source or not e.target or e.source == e.target:
@@ -100,6 +103,10 @@ def _fact_observations(store: Store, model: TieModel) -> tuple[list[Observation]
     for a, b, month, n, mean, dataset in store.dataset_event_months():
         obs.append(Observation(a=a, b=b, day=month, value=mean / 10, weight=model.weights["dataset"] * n,
                                kind="dataset", ref=f"{dataset} {month:%Y-%m}: {n} events"))
+    obs = [o if o.a not in succ and o.b not in succ else
+           Observation(a=succ.get(o.a, o.a), b=succ.get(o.b, o.b), day=o.day, end=o.end, value=o.value,
+                       weight=o.weight, kind=o.kind, ref=o.ref) for o in obs]
+    obs = [o for o in obs if o.a != o.b]
     for o in obs:
         actors.update((o.a, o.b))
         d = o.end if o.end and o.end != date.max else o.day

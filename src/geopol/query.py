@@ -65,12 +65,31 @@ def _by_frequency(forms: list[str]) -> list[str]:
     return sorted(counts, key=lambda f: (-counts[f], f))
 
 
+def _check_ambiguous(registry: Registry, name: str) -> None:
+    """"Korea" or "Congo": a word that is part of two states' names and the full name of none is answered
+    with the candidates, not a silent pick."""
+    import re
+
+    word = name.strip().casefold()
+    if not word or len(word) < 3:
+        return
+    states = [a for a in registry.actors() if a.kind == "state" and not dict(a.attributes).get("historic")]
+    if any(word == a.name.casefold() or word in (x.casefold() for x in a.aliases if len(x) > 3 and " " in x)
+           for a in states):
+        return
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    hits = sorted({(a.name, a.code) for a in states if pattern.search(a.name.casefold())})
+    if len(hits) > 1:
+        raise InputError(f"{name!r} could be " + ", ".join(f"{n} ({c})" for n, c in hits) + ": give one of them")
+
+
 def resolve_name(registry: Registry, name: str) -> str:
     """What a user typed ("PRK", "North Korea", "Pyongyang", "prk") → a state or IGO code."""
     if name in registry and registry.actor(name).kind in ("state", "igo"):
         return name
     if name.upper() in registry and registry.actor(name.upper()).kind in ("state", "igo"):
         return name.upper()
+    _check_ambiguous(registry, name)
     for candidate in (name, name.title()):
         for actor in registry.candidates(candidate):
             if actor.kind in ("state", "igo"):

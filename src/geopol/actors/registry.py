@@ -31,7 +31,7 @@ from typing import Iterable
 from .. import codes
 from ..model import Actor, Tenure
 
-__all__ = ["Alias", "Registry", "EAST_ASIAN_ORDER", "slug", "build_registry", "role_codes"]
+__all__ = ["Alias", "Registry", "EAST_ASIAN_ORDER", "slug", "build_registry", "role_codes", "successor_codes"]
 
 # Countries whose personal names put the family name first ("Kim Jong-un", "Xi Jinping").
 EAST_ASIAN_ORDER = frozenset({"CHN", "PRK", "KOR", "TWN", "HKG", "VNM"})
@@ -309,6 +309,17 @@ def build_registry(*, dictionaries: bool = True) -> Registry:
             roles.setdefault(noun, r["code"])
     upper = _add_dictionaries(actors, roles) if dictionaries else []
     return Registry(actors, aliases, roles, role_names, upper)
+
+
+def successor_codes() -> dict[str, str]:
+    """Historic states whose Correlates of War code continues in a state of today: the code background data
+    and ties use for them (the Soviet Union as RUS, Yugoslavia and Serbia and Montenegro as SRB,
+    Czechoslovakia as CZE). East Germany has none and stays DDR.
+
+    >>> successor_codes()["SUN"]
+    'RUS'
+    """
+    return {r["code"]: r["successor"] for r in _rows("historic_states.tsv") if r.get("successor")}
 
 
 def role_codes() -> frozenset[str]:

@@ -22,12 +22,20 @@ ACTORS_HELP = ("Only these actors: CHN,RUS,USA (names or codes), or 'all'; defau
                "facts, or every state if it has none.")
 
 
+def _state(g, name: str) -> str:
+    """A code for the analysis commands: historic states as the state their COW code continues in."""
+    from ..actors.registry import successor_codes
+
+    code = g.resolve(name)
+    return successor_codes().get(code, code)
+
+
 def _actors(g, actors: Optional[str]) -> list[str] | None:
     if not actors:
         return None
     if actors.strip().lower() == "all":
         return ["all"]
-    return [g.resolve(x.strip()) for x in actors.split(",") if x.strip()]
+    return [_state(g, x.strip()) for x in actors.split(",") if x.strip()]
 
 
 def _day(value: Optional[str], option: str) -> date | None:
@@ -77,7 +85,7 @@ def ties(
         check_format(fmt)
     with open_geopol(ctx, read_only=True) as g:
         if explain and all(explain):
-            result, notes = explain_tie(g.store, g.resolve(explain[0]), g.resolve(explain[1]), _day(at, "--at"))
+            result, notes = explain_tie(g.store, _state(g, explain[0]), _state(g, explain[1]), _day(at, "--at"))
             _notes(notes)
             if fmt in ("jsonl", "json"):
                 _print_json(result, fmt)
@@ -263,7 +271,7 @@ def changes(
     from ..structure import dyad_changes, latest_date
 
     with open_geopol(ctx, read_only=True) as g:
-        result, notes = dyad_changes(g.store, g.resolve(a), g.resolve(b), _day(start, "--from"),
+        result, notes = dyad_changes(g.store, _state(g, a), _state(g, b), _day(start, "--from"),
                                      _day(end, "--to") or latest_date(g.store)[0], unit=unit)
     _notes(notes)
     if plot is not None:
