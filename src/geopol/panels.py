@@ -49,7 +49,10 @@ def run_panel(store: Store, *, engine: str = "duckdb", spark_master: str | None 
     if engine == "duckdb":
         con = ibis.duckdb.from_connection(store.con)
         return _rows(panel_expr(con.table("all_events"), **kw).to_pyarrow())
-    from pyspark.sql import SparkSession
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise InputError("--engine spark needs PySpark (and Java 17): pip install 'geopol[spark]'") from None
 
     with tempfile.TemporaryDirectory() as tmp:
         path = parquet
