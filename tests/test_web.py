@@ -242,6 +242,18 @@ def test_browser_click_an_edge_and_see_the_evidence(server, browser, tmp_path):
     assert not errors, errors
 
 
+def test_browser_api_page_works_offline_under_the_csp(server, browser):
+    page = browser.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.route("**/*", lambda route: route.abort() if not route.request.url.startswith(server) else route.continue_())
+    response = page.goto(server + "/docs")  # anything off this server is cut: the page must not need it
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    page.wait_for_selector("body[data-ready='1']")
+    text = page.locator("#ops").inner_text()
+    assert "GET /api/network" in text and "POST /api/whatif" in text and not errors
+
+
 def test_browser_whatif_and_lists(server, browser):
     page = browser.new_page()
     page.goto(server + "/whatif")
