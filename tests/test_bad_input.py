@@ -389,3 +389,17 @@ def test_a_new_date_without_force_is_not_silently_dropped(stocked, example_path,
     code, out, err = cli("--db", stocked, "ingest", example_path, "--date", "2016-03-01")
     assert code == 0 and "unchanged 1" in out
     assert "already stored with date 2024-11-01; --date 2016-03-01 not applied (add --force" in err
+
+
+def test_header_dates_and_titles(tmp_path, db, cli):
+    dotted = tmp_path / "dotted.txt"
+    dotted.write_text("Date: 13.01.2016\n\nChina protested to Japan on Monday.\n")
+    odd = tmp_path / "odd.txt"
+    odd.write_text("Date: 05/06/2016\n\nRussia warned Ukraine on Tuesday.\n")
+    code, out, err = cli("--db", db, "ingest", dotted, odd)
+    assert code == 0, err
+    assert "the date line '05/06/2016' is not a date geopol reads" in err
+    with geopol.open(db, read_only=True) as g:
+        docs = {d.source.rsplit("/", 1)[-1]: d for d in g.documents()}
+    assert str(docs["dotted.txt"].date) == "2016-01-13" and docs["odd.txt"].date is None
+    assert not (docs["dotted.txt"].title or "").startswith("Date:")  # a date line is no title

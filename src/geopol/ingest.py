@@ -128,6 +128,9 @@ def ingest_sources(store: Store, pipeline: Pipeline, sources: list[tuple[SourceF
             continue
         seen.add(src.id)
         report.documents.append(src.id)
+        if src.unread_date and not day:
+            report.notes.append(f"{src.path or 'the text'}: the date line {src.unread_date!r} is not a date geopol "
+                                "reads; the document is undated (give --date YYYY-MM-DD)")
         if store.has_document(src.id) and not force:
             report.unchanged += 1
             old = store.document(src.id)

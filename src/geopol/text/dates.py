@@ -4,6 +4,8 @@
 datetime.date(2024, 11, 5)
 >>> find_date("2024-11-05T10:31:00Z"), find_date("5 Nov. 2024"), find_date("no date")
 (datetime.date(2024, 11, 5), datetime.date(2024, 11, 5), None)
+>>> find_date("Date: 13.01.2016"), find_date("01/13/2016"), find_date("05/06/2016")
+(datetime.date(2016, 1, 13), datetime.date(2016, 1, 13), None)
 """
 
 from __future__ import annotations
@@ -22,11 +24,24 @@ _PATTERNS = [
     re.compile(r"(?P<year>\d{4})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})"),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),
     re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})", re.I),
+    # 13.01.2016: day first, the dotted convention of Europe (DIN 5008 and its neighbours)
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})(?![\d.])"),
+    # 13/01/2016 or 01/13/2016: read only when one part cannot be a month
+    re.compile(r"(?<![\d/])(?P<p1>\d{1,2})/(?P<p2>\d{1,2})/(?P<year>\d{4})(?![\d/])"),
 ]
 
 
 def _build(m: re.Match) -> date | None:
     g = m.groupdict()
+    if g.get("p1"):
+        p1, p2 = int(g["p1"]), int(g["p2"])
+        if (p1 > 12) == (p2 > 12):  # 05/06/2016: May or June? not read
+            return None
+        day, month = (p1, p2) if p1 > 12 else (p2, p1)
+        try:
+            return date(int(g["year"]), month, day)
+        except ValueError:
+            return None
     month = int(g["mnum"]) if g.get("mnum") else MONTHS[g["month"].lower()]
     try:
         return date(int(g["year"]), month, int(g["day"]))

@@ -45,6 +45,7 @@ class SourceFile:
     date: date | None
     date_source: str | None
     encoding: str = "utf-8"
+    unread_date: str | None = None  # a "Date: ..." line that could not be read as a date
 
     @property
     def id(self) -> str:
@@ -174,10 +175,14 @@ def _lines(path: Path, fmt: str, encoding: str) -> tuple[dict[str, str], Iterato
     return {}, lines
 
 
-def _header_meta(head: str) -> tuple[str | None, date | None]:
-    """Title (a short first line) and a date line ("Date: ...") in the first lines."""
+_META_LINE = re.compile(r"^(?:date|published|posted|updated|dateline|by|byline|author|source|filed)\s*:", re.I)
+
+
+def _header_meta(head: str, unread: list | None = None) -> tuple[str | None, date | None]:
+    """Title (a short first line that is not a "Date: ..." or "By: ..." line) and a date line in the
+    first lines; a date line that cannot be read is appended to ``unread``."""
     lines = [l.strip() for l in head.splitlines()]
-    title = next((l for l in lines if l), None)
+    title = next((l for l in lines if l and not _META_LINE.match(l)), None)
     if title and (len(title) > 200 or title.endswith((".", "!", "?", ":"))):
         title = None
     for line in lines[:20]:
@@ -186,6 +191,8 @@ def _header_meta(head: str) -> tuple[str | None, date | None]:
             d = find_date(m.group(1))
             if d:
                 return title, d
+            if unread is not None:
+                unread.append(m.group(1).strip()[:60])
     return title, None
 
 
@@ -212,14 +219,16 @@ def inspect(path: Path, *, encoding: str = "utf-8") -> SourceFile:
     if not content:
         raise InputError(f"{path}: no text in this file (only whitespace or markup)")
     check_english("".join(sample), str(path))
-    title, found = _header_meta("".join(head))
+    unread: list[str] = []
+    title, found = _header_meta("".join(head), unread)
     day, day_source = None, None
     if meta.get("date"):
         day, day_source = find_date(meta["date"]), "metadata"
     if day is None and found:
         day, day_source = found, "header"
     return SourceFile(path=path, format=fmt, sha256=h.hexdigest(), n_chars=n, title=meta.get("title") or title,
-                      date=day, date_source=day_source if day else None, encoding=encoding)
+                      date=day, date_source=day_source if day else None, encoding=encoding,
+                      unread_date=unread[0] if unread and day is None else None)
 
 
 def text_source(text: str, *, title: str | None = None) -> SourceFile:
@@ -228,10 +237,11 @@ def text_source(text: str, *, title: str | None = None) -> SourceFile:
     if not text.strip():
         raise InputError("empty text, nothing to ingest")
     check_english(text[:LANGUAGE_SAMPLE], "the text")
-    head_title, found = _header_meta(text[:8000])
+    unread: list[str] = []
+    head_title, found = _header_meta(text[:8000], unread)
     return SourceFile(path=None, format="text", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                       n_chars=len(text), title=title or head_title, date=found,
-                      date_source="header" if found else None)
+                      date_source="header" if found else None, unread_date=unread[0] if unread and not found else None)
 
 
 def _cut(buf: str) -> int:
