@@ -403,3 +403,24 @@ def test_header_dates_and_titles(tmp_path, db, cli):
         docs = {d.source.rsplit("/", 1)[-1]: d for d in g.documents()}
     assert str(docs["dotted.txt"].date) == "2016-01-13" and docs["odd.txt"].date is None
     assert not (docs["dotted.txt"].title or "").startswith("Date:")  # a date line is no title
+
+
+def test_urls_pdfs_and_office_files(tmp_path, db, cli):
+    code, _, err = cli("--db", db, "ingest", "https://example.com/news/a.html")
+    assert_one_line_error(code, err, "https://example.com/news/a.html: a URL: geopol fetches nothing")
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    code, _, err = cli("--db", db, "ingest", pdf)
+    assert_one_line_error(code, err, "a PDF: geopol reads plain text, Markdown and HTML")
+    docx = tmp_path / "memo.txt"  # an Office file with a text name
+    docx.write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
+    code, _, err = cli("--db", db, "ingest", docx)
+    assert_one_line_error(code, err, "Office document")
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.txt").write_text("China protested to Japan on Monday.")
+    (folder / "b.pdf").write_bytes(pdf.read_bytes())
+    (folder / "c.docx").write_bytes(docx.read_bytes())
+    code, out, err = cli("--db", db, "ingest", folder)
+    assert code == 0 and "read 1, ingested 1" in out
+    assert "passed over 2 file(s) that are not .txt, .md or .html: b.pdf, c.docx" in err

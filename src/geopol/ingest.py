@@ -181,7 +181,13 @@ def prepare_paths(paths: list[str | Path], *, encoding: str = "utf-8", skip_bad:
     listed in ``report.skipped``.
     """
     sources = []
-    for path in discover(paths):
+    passed_over: list = []
+    found = discover(paths, passed_over)
+    if passed_over and report is not None:
+        shown = ", ".join(p.name for p in passed_over[:5]) + (" ..." if len(passed_over) > 5 else "")
+        report.notes.append(f"passed over {len(passed_over)} file(s) that are not .txt, .md or .html: {shown} "
+                            "(convert PDFs and Office files to text first)")
+    for path in found:
         try:
             sources.append((inspect(path, encoding=encoding), None))
         except InputError as exc:

@@ -10,20 +10,28 @@ from .errors import InputError, NoTextError
 __all__ = ["discover"]
 
 
-def discover(paths: list[str | Path], *, suffixes=None, kind: str = "") -> list[Path]:
+def discover(paths: list[str | Path], *, suffixes=None, kind: str = "", passed_over: list | None = None
+             ) -> list[Path]:
     """Files named, found in directories (recursively, hidden ones skipped) or matched by globs.
 
     ``suffixes`` limits what a directory contributes (files named outright are
-    always taken); ``kind`` names those files in the error for a directory
-    without any ("no .txt, .md or .html files").
+    always taken; the others are appended to ``passed_over``); ``kind`` names
+    those files in the error for a directory without any ("no .txt, .md or .html files").
     """
+    import re
+
     out: list[Path] = []
     for raw in paths:
+        if re.match(r"^[a-z][a-z0-9+.-]*://", str(raw), re.I):
+            raise InputError(f"{raw}: a URL: geopol fetches nothing (nothing is downloaded at run time); "
+                             "save the page and ingest the file")
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file()
-                           and (suffixes is None or f.suffix.lower() in suffixes)
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            visible = [f for f in sorted(p.rglob("*")) if f.is_file()
+                       and not any(part.startswith(".") for part in f.relative_to(p).parts)]
+            found = [f for f in visible if suffixes is None or f.suffix.lower() in suffixes]
+            if passed_over is not None:
+                passed_over.extend(f for f in visible if f not in found)
             if not found:
                 raise NoTextError(f"{p}: no {kind + ' ' if kind else ''}files in this directory")
             out.extend(found)

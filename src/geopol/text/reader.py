@@ -52,9 +52,18 @@ class SourceFile:
         return self.sha256[:16]
 
 
-def discover(paths: list[str | Path]) -> list[Path]:
-    """Expand files, directories and globs into an ordered list of files (directories: text files only)."""
-    return _discover(paths, suffixes=TEXT_SUFFIXES, kind=".txt, .md or .html")
+def discover(paths: list[str | Path], passed_over: list | None = None) -> list[Path]:
+    """Expand files, directories and globs into an ordered list of files (directories: text files only;
+    the other files of a directory are appended to ``passed_over``)."""
+    return _discover(paths, suffixes=TEXT_SUFFIXES, kind=".txt, .md or .html", passed_over=passed_over)
+
+
+# formats a user may hand over that are not text: what they are and what to do
+_NOT_TEXT = ((b"%PDF", "a PDF: geopol reads plain text, Markdown and HTML; convert it first (e.g. pdftotext FILE)"),
+             (b"PK\x03\x04", "a ZIP archive or an Office document (.docx, .odt, .xlsx): save it as text or HTML "
+                              "first"),
+             (b"{\\rtf", "an RTF document: save it as text or HTML first"),
+             (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls): save it as text or HTML first"))
 
 
 def _format(path: Path) -> str:
@@ -70,6 +79,9 @@ def _check_bytes(path: Path) -> None:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if size == 0:
         raise InputError(f"{path}: empty file, nothing to ingest")
+    for magic, what in _NOT_TEXT:
+        if head.startswith(magic):
+            raise DecodeError(f"{path}: {what}")
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise DecodeError(f"{path}: binary file (it contains NUL bytes), not text")
 
