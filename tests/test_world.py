@@ -264,3 +264,21 @@ def test_eval_world_bad_table_is_one_line(cli, tmp_path):
     bad = write(tmp_path / "signs.csv", "a,b,year,sign\nUSA,ZZZ,1975,1\n")
     code, _, err = cli("--db", tmp_path / "none.duckdb", "eval", "world", bad)
     assert code == 1 and "unknown country code 'ZZZ'" in err and len(err.splitlines()) == 1
+
+
+def test_dyad_years_in_the_peacesciencer_shape(db, cli, tmp_path):
+    import csv
+
+    geopol.open(db).close()
+    target = tmp_path / "dyads.csv"
+    code, _, err = cli("--db", db, "dyads", "--from", "1961", "--to", "1962", "--actors", "USA,CUB,RUS",
+                       "--out", target)
+    assert code == 0, err
+    rows = list(csv.DictReader(target.open()))
+    assert {(r["a"], r["b"], r["year"]) for r in rows} == {(a, b, y) for a, b in (("CUB", "RUS"), ("CUB", "USA"),
+                                                                                   ("RUS", "USA"))
+                                                          for y in ("1961", "1962")}
+    cuba = next(r for r in rows if (r["a"], r["b"], r["year"]) == ("CUB", "USA", "1962"))
+    assert cuba["rivalry"] == "True" and float(cuba["mid_hostility"]) >= 3 and float(cuba["tie"]) < 0
+    assert set(rows[0]) == {"a", "b", "year", "tie", "uncertainty", "alliance", "un_agreement", "mid_hostility",
+                            "war", "rivalry", "igos", "cinc_a", "cinc_b"}

@@ -16,7 +16,7 @@ from .errors import InputError
 from .evidence import Background, gather
 from .store import Store
 
-__all__ = ["explain_tie", "latest_date", "ties_at", "tie_panel", "network_at", "balance_at", "blocs_at", "triads_at", "dyad_changes"]
+__all__ = ["dyad_years", "explain_tie", "latest_date", "ties_at", "tie_panel", "network_at", "balance_at", "blocs_at", "triads_at", "dyad_changes"]
 
 
 def _tie_row(t, prior: float = 2.0) -> dict:
@@ -209,3 +209,68 @@ def explain_tie(store: Store, a: str, b: str, at: date | None = None, *, bg: Bac
     return {"a": pair[0], "b": pair[1], "at": at, "tie": round(t.value, 6) if t else 0.0,
             "uncertainty": round(t.uncertainty, 6) if t else round(1 / bg.model.prior ** 0.5, 6),
             "observations": t.n if t else 0, "prior": bg.model.prior, "sources": sources}, notes
+
+
+def dyad_years(store: Store, first: int, last: int, *, actors: list[str] | None = None,
+               bg: Background | None = None) -> tuple[list[dict], list[str]]:
+    """One row per pair and year, in the shape of peacesciencer's dyad-years: the tie at YEAR-07-01 with its
+    uncertainty, and the background readings of that year (alliance type, alliance-portfolio r, UN-vote
+    agreement, highest dispute hostility, war, rivalry, shared IGOs) and both states' CINC."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .evidence import shipped_background
+
+    if first > last:
+        raise InputError(f"--from {first} is after --to {last}")
+    if last - first > 300:
+        raise InputError(f"{first}-{last}: at most 300 years at a time")
+    bg = bg or gather(store)
+    chosen = set(actors) if actors and actors != ["all"] else None
+    dy = store.dyad_years()
+    held = set(dy.column("kind").unique().to_pylist()) if dy.num_rows else set()
+    s_dy, s_al, _ = shipped_background()
+    missing = [k for k in ("un_agreement", "mid", "war", "rivalry", "igo") if k not in held]
+    if missing:
+        extra = s_dy.filter(pc.is_in(s_dy.column("kind"), value_set=pa.array(missing)))
+        dy = extra if not dy.num_rows else pa.concat_tables([dy.cast(extra.schema), extra])
+    sel = pc.and_(pc.greater_equal(dy.column("year"), first), pc.less_equal(dy.column("year"), last))
+    readings: dict[tuple[str, str, int], dict] = {}
+    column = {"un_agreement": "un_agreement", "mid": "mid_hostility", "war": "war", "rivalry": "rivalry",
+              "igo": "igos"}
+    for a, b, y, kind, value in zip(*(dy.filter(sel).column(c).to_pylist()
+                                      for c in ("a", "b", "year", "kind", "value"))):
+        if chosen and not (a in chosen and b in chosen):
+            continue
+        r = readings.setdefault((a, b, int(y)), {})
+        name = column[kind]
+        r[name] = max(r.get(name, value), value) if kind != "un_agreement" else round(value, 4)
+    al = store.alliances_table()
+    al = al if al.num_rows else s_al
+    alsel = pc.and_(pc.greater_equal(al.column("year"), first), pc.less_equal(al.column("year"), last))
+    for row in al.filter(alsel).to_pylist():
+        if chosen and not (row["a"] in chosen and row["b"] in chosen):
+            continue
+        kind = next((k for k in ("defense", "entente", "neutrality", "nonaggression") if row[k]), None)
+        if kind:
+            r = readings.setdefault((row["a"], row["b"], int(row["year"])), {})
+            order = ("nonaggression", "neutrality", "entente", "defense")
+            if order.index(kind) > order.index(r.get("alliance", "nonaggression")) or "alliance" not in r:
+                r["alliance"] = kind
+    rows = []
+    for year in range(first, last + 1):
+        at = date(year, 7, 1)
+        power = bg.power_at(year)
+        ties = {(t.a, t.b): t for t in bg.ties(at)}
+        pairs = set(ties) | {(a, b) for (a, b, y) in readings if y == year}
+        for a, b in sorted(pairs):
+            if chosen and not (a in chosen and b in chosen):
+                continue
+            t, r = ties.get((a, b)), readings.get((a, b, year), {})
+            rows.append({"a": a, "b": b, "year": year, "tie": round(t.value, 6) if t else 0.0,
+                         "uncertainty": round(t.uncertainty, 6) if t else None,
+                         "alliance": r.get("alliance"), "un_agreement": r.get("un_agreement"),
+                         "mid_hostility": r.get("mid_hostility"), "war": bool(r.get("war")),
+                         "rivalry": bool(r.get("rivalry")), "igos": r.get("igos"),
+                         "cinc_a": power.get(a), "cinc_b": power.get(b)})
+    return rows, bg.notes

@@ -103,6 +103,29 @@ def ties(
     emit(rows, fmt, out, columns=["a", "b", "at", "tie", "uncertainty", "observations"], empty="no ties")
 
 
+@app.command()
+def dyads(
+    ctx: typer.Context,
+    start: int = typer.Option(..., "--from", help="First year."),
+    end: int = typer.Option(..., "--to", help="Last year."),
+    actors: Optional[str] = typer.Option(None, "--actors", help="Only the pairs among these actors (CHN,RUS,...)."),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl or parquet."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file."),
+) -> None:
+    """Dyad-years as R users get them from peacesciencer: the tie and each background reading per pair and year.
+
+    Example: geopol dyads --from 1946 --to 2019 --actors USA,RUS,CHN --out dyads.csv
+    """
+    from ..structure import dyad_years
+
+    if fmt not in ("csv", "jsonl", "parquet"):
+        raise InputError(f"unknown --format {fmt!r}: use csv, jsonl or parquet")
+    with open_geopol(ctx, read_only=True) as g:
+        rows, notes = dyad_years(g.store, start, end, actors=_actors(g, actors))
+    _notes(notes)
+    emit(rows, fmt, out, empty="no dyad-years")
+
+
 def _print_explanation(r: dict) -> None:
     print(f"{r['a']}-{r['b']} at {r['at']}: tie {r['tie']:+.3f} ± {r['uncertainty']:.3f} "
           f"({r['observations']} observations; prior weight {r['prior']})")
