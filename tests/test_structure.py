@@ -132,3 +132,18 @@ def test_tie_estimates_decay_shrink_and_ignore_the_future():
     mixed = estimate_ties(obs * 10 + [Observation(a="B", b="A", day=date(2000, 1, 1), value=0.8, weight=1,
                                                   kind="event")] * 10, date(2000, 1, 1))[0]
     assert abs(mixed.value) < 1e-9 and mixed.uncertainty > many.uncertainty
+
+
+def test_network_over_time_for_gephi(db, cli, tmp_path):
+    geopol.open(db).close()
+    target = tmp_path / "dyn.gexf"
+    code, _, err = cli("--db", db, "network", "--from", "1950-01-01", "--to", "1975-01-01", "--actors",
+                       "CHN,RUS,USA", "--out", target)
+    assert code == 0, err
+    G = nx.read_gexf(target)
+    assert G.graph["mode"] == "dynamic" and G.nodes["CHN"]["label"] == "China"
+    ties = {(s, e): v for v, s, e in G.edges["CHN", "RUS"]["tie"]}
+    assert min(ties.items())[1] < 0 < max(v for (s, _), v in ties.items() if s.startswith("1956"))  # split after
+    code, _, err = cli("--db", db, "network", "--from", "1950-01-01", "--to", "1975-01-01", "--out",
+                       tmp_path / "x.graphml")
+    assert code == 1 and "GEXF" in err

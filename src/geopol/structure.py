@@ -16,7 +16,7 @@ from .errors import InputError
 from .evidence import Background, gather
 from .store import Store
 
-__all__ = ["dyad_years", "explain_tie", "latest_date", "ties_at", "tie_panel", "network_at", "balance_at", "blocs_at", "triads_at", "dyad_changes"]
+__all__ = ["dyad_years", "network_series", "explain_tie", "latest_date", "ties_at", "tie_panel", "network_at", "balance_at", "blocs_at", "triads_at", "dyad_changes"]
 
 
 def _tie_row(t, prior: float = 2.0) -> dict:
@@ -88,6 +88,19 @@ def network_at(store: Store, at: date | None = None, *, threshold: float = 0.1, 
     G = tie_graph(ties, threshold=threshold, power={k: v for k, v in bg.power_at(at.year).items() if k in members})
     G.graph.update(at=at.isoformat(), threshold=threshold)
     return G, notes + more
+
+
+def network_series(store: Store, start: date, end: date, unit: str, *, threshold: float = 0.1,
+                   actors: list[str] | None = None) -> tuple[list[tuple[str, str, object]], list[str]]:
+    """The signed network at the first day of every period: (period start, next period start, graph)."""
+    bg = gather(store)
+    days = periods(start, end, unit)
+    frames = []
+    for i, d in enumerate(days):
+        G, _ = network_at(store, d, threshold=threshold, bg=bg, actors=actors)
+        nxt = days[i + 1] if i + 1 < len(days) else end
+        frames.append((d.isoformat(), nxt.isoformat(), G))
+    return frames, bg.notes + _scope(bg, actors, [], graph=True)[1]
 
 
 def balance_at(store: Store, at: date | None = None, *, threshold: float = 0.1, actors: list[str] | None = None

@@ -145,6 +145,9 @@ def network(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write .graphml, .gexf, .json or .png."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or json (edges)."),
     actors: Optional[str] = typer.Option(None, "--actors", help=ACTORS_HELP),
+    start: Optional[str] = typer.Option(None, "--from", help="With --to and --out FILE.gexf: a network over time."),
+    end: Optional[str] = typer.Option(None, "--to", help="Last date of the network over time."),
+    unit: str = typer.Option("year", "--unit", help="Period of the network over time: day, week, month or year."),
 ) -> None:
     """The signed network at a date: edges by sign and strength, nodes with CINC power.
 
@@ -154,8 +157,26 @@ def network(
     from ..report import write_graph
     from ..structure import network_at
 
+    if start or end:
+        from ..report import write_dynamic_gexf
+        from ..structure import network_series
+
+        if not (start and end and out is not None):
+            raise InputError("a network over time needs --from, --to and --out FILE.gexf")
+        with open_geopol(ctx, read_only=True) as g:
+            frames, notes = network_series(g.store, _day(start, "--from"), _day(end, "--to"), unit,
+                                           threshold=threshold, actors=_actors(g, actors))
+            names = {v: (g.registry.get(v).name if g.registry.get(v) else v) for _, _, G in frames for v in G.nodes}
+        _notes(notes)
+        write_dynamic_gexf(frames, out, names)
+        err(f"wrote {len(frames)} periods, {len(names)} actors to {out} (open it in Gephi and use the timeline)")
+        return
     with open_geopol(ctx, read_only=True) as g:
         G, notes = network_at(g.store, _day(at, "--at"), threshold=threshold, actors=_actors(g, actors))
+        for v in G.nodes:
+            known = g.registry.get(v)
+            if known is not None:
+                G.nodes[v]["name"] = known.name
     _notes(notes)
     if out is not None:
         write_graph(G, out)

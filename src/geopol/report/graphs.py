@@ -9,7 +9,7 @@ import networkx as nx
 
 from ..errors import InputError
 
-__all__ = ["GRAPH_FORMATS", "write_graph", "plot_network", "plot_series"]
+__all__ = ["GRAPH_FORMATS", "write_graph", "write_dynamic_gexf", "plot_network", "plot_series"]
 
 GRAPH_FORMATS = (".graphml", ".gexf", ".json", ".png")
 
@@ -24,8 +24,9 @@ def write_graph(G: nx.Graph, path: str | Path) -> Path:
         raise InputError(f"{p.parent}: directory does not exist")
     H = nx.Graph()  # a copy with only plain attribute types, as GraphML and GEXF need
     H.graph.update({k: str(v) for k, v in G.graph.items()})
-    for v, d in G.nodes(data=True):
-        H.add_node(str(v), label=str(v), **{k: float(x) for k, x in d.items() if isinstance(x, (int, float))})
+    for v, d in G.nodes(data=True):  # the label Gephi shows: the actor's name when known, else its code
+        H.add_node(str(v), label=str(d.get("name") or v),
+                   **{k: float(x) for k, x in d.items() if isinstance(x, (int, float))})
     for u, v, d in G.edges(data=True):
         H.add_edge(str(u), str(v), **{k: float(x) for k, x in d.items() if isinstance(x, (int, float))})
     if suffix == ".graphml":
@@ -36,6 +37,45 @@ def write_graph(G: nx.Graph, path: str | Path) -> Path:
         p.write_text(json.dumps(nx.node_link_data(H, edges="edges"), indent=1))
     else:
         plot_network(G, p)
+    return p
+
+
+def write_dynamic_gexf(frames: list[tuple[str, str, nx.Graph]], path: str | Path,
+                       names: dict[str, str] | None = None) -> Path:
+    """A time-sliced GEXF for Gephi's timeline: ``frames`` are (start, end, signed graph) per period; an edge
+    lives in the periods it is above the threshold, with its tie and sign as dynamic attributes."""
+    p = Path(path)
+    if p.suffix.lower() != ".gexf":
+        raise InputError(f"{p}: a network over time is written as GEXF (.gexf), for Gephi's timeline")
+    if not p.parent.exists():
+        raise InputError(f"{p.parent}: directory does not exist")
+    H = nx.Graph(mode="dynamic", timeformat="date")
+    spells: dict[tuple[str, str], list] = {}
+    values: dict[tuple[str, str], dict[str, list]] = {}
+    nodes: dict[str, list] = {}
+    for start, end, G in frames:
+        for v in G.nodes:
+            nodes.setdefault(str(v), []).append((start, end))
+        for u, v, d in G.edges(data=True):
+            key = tuple(sorted((str(u), str(v))))
+            spells.setdefault(key, []).append((start, end))
+            for k in ("tie", "sign"):
+                if k in d:
+                    values.setdefault(key, {}).setdefault(k, []).append((float(d[k]), start, end))
+    def merged(sp: list) -> list:  # back-to-back periods as one spell
+        out: list = []
+        for s0, s1 in sp:
+            if out and out[-1][1] == s0:
+                out[-1] = (out[-1][0], s1)
+            else:
+                out.append((s0, s1))
+        return out
+
+    for v, sp in nodes.items():
+        H.add_node(v, label=(names or {}).get(v, v), spells=merged(sp))
+    for (u, v), sp in spells.items():
+        H.add_edge(u, v, spells=merged(sp), **values.get((u, v), {}))
+    nx.write_gexf(H, p)
     return p
 
 
