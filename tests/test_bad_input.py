@@ -424,3 +424,16 @@ def test_urls_pdfs_and_office_files(tmp_path, db, cli):
     code, out, err = cli("--db", db, "ingest", folder)
     assert code == 0 and "read 1, ingested 1" in out
     assert "passed over 2 file(s) that are not .txt, .md or .html: b.pdf, c.docx" in err
+
+
+def test_a_date_in_the_file_name_and_the_scope_of_undated_facts(tmp_path, db, cli):
+    article = tmp_path / "2001-12-22-kabul.txt"
+    article.write_text("Australia welcomed the establishment of the Interim Authority in Afghanistan.\n")
+    code, out, err = cli("--db", db, "ingest", article)
+    assert code == 0, err
+    code, out, _ = cli("--db", db, "documents", "--format", "jsonl")
+    doc = json.loads(out.splitlines()[0])
+    assert (doc["date"], doc["date_source"]) == ("2001-12-22", "file name")
+    code, out, err = cli("--db", db, "ties", "--format", "jsonl")
+    assert code == 0 and "actors of the store's own facts" in err  # not every state of the background
+    assert {(r["a"], r["b"]) for r in map(json.loads, out.splitlines())} <= {("AFG", "AUS")}

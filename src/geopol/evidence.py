@@ -87,14 +87,18 @@ def _fact_observations(store: Store, model: TieModel) -> tuple[list[Observation]
 
     succ = successor_codes()  # text says "the Soviet Union"; the background knows it as RUS
     obs, actors, last = [], set(), None
+    named: set[str] = set()  # every actor of a fact, dated or not: the scope of the store's own facts
     for e in store.events():
         if e.modality not in FACT_MODALITIES or not e.source or not e.target or e.source == e.target:
             continue
+        named.update((e.source, e.target))
         if e.goldstein is None or e.time.start is None:
             continue
         obs.append(Observation(a=e.source, b=e.target, day=e.time.start, value=e.goldstein / 10,
                                weight=model.weights["event"], kind="event", ref=fact_id(e)))
     for r in store.relations():
+        if r.a != r.b:
+            named.update((r.a, r.b))
         if r.a == r.b or r.time.start is None:
             continue
         obs.append(Observation(a=r.a, b=r.b, day=r.time.start, end=r.time.end, value=r.sign * abs(r.strength),
@@ -107,6 +111,7 @@ def _fact_observations(store: Store, model: TieModel) -> tuple[list[Observation]
            Observation(a=succ.get(o.a, o.a), b=succ.get(o.b, o.b), day=o.day, end=o.end, value=o.value,
                        weight=o.weight, kind=o.kind, ref=o.ref) for o in obs]
     obs = [o for o in obs if o.a != o.b]
+    actors.update(succ.get(x, x) for x in named)
     for o in obs:
         actors.update((o.a, o.b))
         d = o.end if o.end and o.end != date.max else o.day

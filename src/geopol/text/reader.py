@@ -238,6 +238,13 @@ def inspect(path: Path, *, encoding: str = "utf-8") -> SourceFile:
         day, day_source = find_date(meta["date"]), "metadata"
     if day is None and found:
         day, day_source = found, "header"
+    if day is None:  # a saved article often carries its date in its name: 2001-12-05-kabul-talks.txt
+        m = re.search(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)", path.name)
+        if m:
+            try:
+                day, day_source = date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "file name"
+            except ValueError:
+                pass
     return SourceFile(path=path, format=fmt, sha256=h.hexdigest(), n_chars=n, title=meta.get("title") or title,
                       date=day, date_source=day_source if day else None, encoding=encoding,
                       unread_date=unread[0] if unread and day is None else None)
