@@ -248,8 +248,10 @@ def background_observations(dyad_years: pa.Table | None, alliances: pa.Table | N
         if model.weights.get("portfolio", 0) > 0:
             parts["portfolio"] = _portfolios(parts["alliance"], S)
     if dyad_years is not None and dyad_years.num_rows:
-        for kind in pc.unique(dyad_years.column("kind")).to_pylist():
-            sub = dyad_years.filter(pc.equal(dyad_years.column("kind"), kind))
+        encoded = dyad_years.column("kind").combine_chunks().dictionary_encode()
+        kind_index = np.asarray(encoded.indices)
+        for j, kind in enumerate(encoded.dictionary.to_pylist()):
+            sub = dyad_years.take(np.flatnonzero(kind_index == j))  # one pass over the kinds, not a compare each
             d = _columns(sub, codes)
             raw = np.asarray(sub.column("value"), dtype=np.float64)
             scale = np.ones(len(raw))
