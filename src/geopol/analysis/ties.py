@@ -40,7 +40,6 @@ uncertainty falls as evidence accumulates and agrees.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable, Iterable

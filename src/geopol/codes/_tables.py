@@ -236,8 +236,6 @@ def to_iso3(name: str) -> str | None:
     """ISO alpha-3 for any country name or code, through country_converter."""
     import logging
 
-    import country_converter as coco
-
     logging.getLogger("country_converter").setLevel(logging.ERROR)
     hit = _converter().convert(name, to="ISO3", not_found=None)
     # country_converter hands back the name itself for some misses ("Atlantis"): only a real code counts

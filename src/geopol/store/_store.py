@@ -16,6 +16,7 @@ import duckdb
 from ..errors import NotAStoreError, SchemaTooNewError, StoreError, StoreLockedError
 from ..model import (Actor, Claim, Document, Event, Evidence, Hypothesis, Mention, Quantity, Relation, Sentence,
                      Tenure, TimeSpan, record_id)
+from ._background import BackgroundTables
 from .schema import SCHEMA_VERSION, current_version, migrate
 
 __all__ = ["Store", "fact_id", "DEFAULT_DB"]
@@ -74,7 +75,7 @@ def _span(start, end, precision) -> TimeSpan:
     return TimeSpan(start=start, end=end, precision=precision)
 
 
-class Store:
+class Store(BackgroundTables):
     """A geopol store in one DuckDB file.
 
     Open with :meth:`open`; use as a context manager to close it. Writes go
@@ -130,48 +131,6 @@ class Store:
     def events_dir(self) -> Path | None:
         """Where large imports land as Parquet, partitioned by dataset and event month: ``<store>.events/``."""
         return Path(str(self.path) + ".events") if self.path else None
-
-    def event_files(self, dataset: str | None = None) -> list[str]:
-        """The Parquet event files beside the store that a finished import recorded (``part_<sha16>_*``);
-        a file a killed import left before its record was written is not one of them."""
-        d = self.events_dir
-        if d is None or not d.exists():
-            return []
-        done = {(ds, sha[:16]) for ds, sha in self.con.execute("SELECT dataset, sha256 FROM imports").fetchall()}
-        out = []
-        for f in sorted(d.glob(f"dataset={dataset or '*'}/month=*/part_*.parquet")):
-            ds = f.parent.parent.name.removeprefix("dataset=")
-            if (ds, f.name.split("_")[1] if f.name.count("_") >= 2 else "") in done:
-                out.append(str(f))
-        return out
-
-    @staticmethod
-    def parquet_list(files: list[str]) -> str:
-        """A DuckDB list literal of file names, for ``read_parquet``."""
-        return "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
-
-    def clear_staging(self) -> None:
-        """Remove what a killed Parquet import was still writing (``<store>.events/.staging``)."""
-        import shutil
-
-        if self.events_dir is not None and (self.events_dir / ".staging").exists():
-            shutil.rmtree(self.events_dir / ".staging", ignore_errors=True)
-
-    def attach_event_files(self) -> bool:
-        """Make ``all_events`` include the Parquet event files beside the store, queried in place."""
-        files = self.event_files()
-        if not files:
-            return False
-        self.con.execute(f"""
-            CREATE OR REPLACE TEMP VIEW all_events AS
-            SELECT dataset, day, source, target, quad, goldstein FROM dataset_events
-            UNION ALL
-            SELECT 'text', start, source, target, quad, goldstein FROM events
-            WHERE modality IN ('asserted', 'reported') AND start IS NOT NULL
-            UNION ALL
-            SELECT dataset, day, source, target, quad, goldstein
-            FROM read_parquet({self.parquet_list(files)}, hive_partitioning = true, union_by_name = true)""")
-        return True
 
     def close(self) -> None:
         if self.con is not None:
@@ -432,86 +391,6 @@ class Store:
     def hypotheses(self) -> list[Hypothesis]:
         return [Hypothesis(condition=c, consequence=q, actors=tuple(a), evidence=self._evidence(fid))
                 for fid, c, q, a in self.con.execute(f"SELECT * FROM hypotheses WHERE {_VISIBLE} ORDER BY id").fetchall()]
-
-    # -- background data ------------------------------------------------
-    def replace_rows(self, table: str, columns, *, source: str) -> int:
-        """Replace the rows of ``source`` in ``alliances``, ``power`` or ``dyad_years`` by ``columns`` (Arrow);
-        in ``dyad_years`` only the kinds ``columns`` holds are replaced."""
-        if table not in ("alliances", "power", "dyad_years"):
-            raise StoreError(f"not a background table: {table}")
-        if table == "dyad_years":
-            for kind in sorted(set(columns.column("kind").to_pylist())):
-                self.con.execute("DELETE FROM dyad_years WHERE source = ? AND kind = ?", [source, kind])
-        else:
-            self.con.execute(f"DELETE FROM {table} WHERE source = ?", [source])
-        data = {name: columns.column(name).to_pylist() for name in columns.column_names}
-        data["source"] = [source] * columns.num_rows
-        self._insert_columns(table, data)
-        return columns.num_rows
-
-    def quarantine(self, dataset: str, file: str, rows: Iterable[tuple[int | None, str, str | None]], *,
-                   replace: bool = False) -> int:
-        """Keep rejected input rows with their reason: ``(row number, reason, raw text)``; ``replace`` drops
-        what an earlier import of the same file quarantined first."""
-        rows = list(rows)
-        if replace:
-            self.con.execute("DELETE FROM quarantine WHERE dataset = ? AND file = ?", [dataset, file])
-        now = datetime.now()
-        self._insert_columns("quarantine", {
-            "dataset": [dataset] * len(rows), "file": [file] * len(rows), "row": [r[0] for r in rows],
-            "reason": [r[1] for r in rows], "raw": [r[2] for r in rows], "quarantined_at": [now] * len(rows)})
-        return len(rows)
-
-    def alliances(self) -> list[dict]:
-        cols = ["a", "b", "year", "defense", "neutrality", "nonaggression", "entente", "source"]
-        return [dict(zip(cols, r)) for r in self.con.execute(
-            f"SELECT {', '.join(cols)} FROM alliances ORDER BY a, b, year").fetchall()]
-
-    def power(self) -> list[dict]:
-        cols = ["actor", "year", "cinc", "milex", "milper", "irst", "pec", "tpop", "upop", "source"]
-        return [dict(zip(cols, r)) for r in self.con.execute(
-            f"SELECT {', '.join(cols)} FROM power ORDER BY actor, year").fetchall()]
-
-    def _arrow(self, sql: str, params: list | None = None):
-        """A query's rows as an Arrow table (DuckDB 2 names it ``to_arrow_table``, 1.x ``arrow``)."""
-        r = self.con.sql(sql, params=params or None)
-        return (getattr(r, "to_arrow_table", None) or r.arrow)()
-
-    def alliances_table(self):
-        """The alliance rows as an Arrow table."""
-        return self._arrow("SELECT a, b, year, defense, neutrality, nonaggression, entente, source "
-                           "FROM alliances ORDER BY source, a, b, year")
-
-    def power_table(self):
-        """The capability rows as an Arrow table."""
-        return self._arrow("SELECT actor, year, cinc, source FROM power ORDER BY actor, year")
-
-    def dataset_event_months(self) -> list[tuple]:
-        """Imported dataset events per pair and month: (a, b, month, events, mean Goldstein, dataset), a < b."""
-        return self.con.execute("""
-            SELECT least(source, target), greatest(source, target), date_trunc('month', day)::DATE, count(*),
-                   avg(goldstein), dataset
-            FROM all_events
-            WHERE dataset <> 'text' AND source IS NOT NULL AND target IS NOT NULL AND source <> target
-              AND goldstein IS NOT NULL
-            GROUP BY ALL ORDER BY ALL""").fetchall()
-
-    def dyad_years(self, *, kinds: Iterable[str] | None = None):
-        """Background dyad-years as an Arrow table (a, b, year, kind, value, n, detail, intensity, source)."""
-        kinds = list(kinds) if kinds is not None else None
-        where = f"WHERE kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
-        return self._arrow(f"SELECT a, b, year, kind, value, n, detail, intensity, source FROM dyad_years {where} "
-                           "ORDER BY kind, a, b, year", kinds or [])
-
-    def background_kinds(self) -> dict[str, tuple[int, int]]:
-        """Which background kinds the store holds, with their first and last year."""
-        out = {k: (lo, hi) for k, lo, hi in self.con.execute(
-            "SELECT kind, min(year), max(year) FROM dyad_years GROUP BY kind").fetchall()}
-        for table, kind in (("alliances", "alliance"), ("power", "power")):
-            lo, hi = self.con.execute(f"SELECT min(year), max(year) FROM {table}").fetchall()[0]
-            if lo is not None:
-                out[kind] = (lo, hi)
-        return out
 
     def counts(self) -> dict[str, int]:
         from .schema import TABLES
