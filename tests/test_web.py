@@ -109,7 +109,6 @@ def test_read_only_unless_ingest_is_allowed(store_copy):
     app = create_app(store_copy)
     r = call(app, "POST", "/api/ingest", json={"text": "China condemned Japan on Monday."})
     assert r.status_code == 403
-    app.state.geopol.close()
     app = create_app(store_copy, allow_ingest=True, max_ingest_bytes=2000)
     text = "On 3 March 2025, Japan condemned North Korea after a missile test. South Korea met Japan in Tokyo."
     r = call(app, "POST", "/api/ingest", json={"text": text, "title": "test", "date": "2025-03-04"})
@@ -316,3 +315,51 @@ def test_hostile_bodies_are_4xx_with_a_message(store_copy, url, body):
     r = call(app, "POST", url, content=raw, headers={"Content-Type": "application/json"})
     assert 400 <= r.status_code < 500, (r.status_code, r.text)
     assert r.json().get("error") or r.json().get("detail")
+
+
+def test_cli_writes_while_the_app_serves(store_copy, example_path, tmp_path):
+    """The app holds no connection between requests: `geopol ingest` on the same store works while it
+    serves, and the next request sees the new document."""
+    import subprocess
+    import sys
+
+    app = create_app(store_copy)
+    before = call(app, "GET", "/api/meta").json()["counts"]["documents"]
+    call(app, "GET", "/api/network")
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Japan protested to China on Tuesday over the disputed islands.\n")
+    done = subprocess.run([sys.executable, "-m", "geopol", "--db", str(store_copy), "ingest", str(extra),
+                           "--date", "2025-01-07"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert call(app, "GET", "/api/meta").json()["counts"]["documents"] == before + 1
+
+
+def test_a_read_during_another_process_write_is_served_or_503(store_copy):
+    app = create_app(store_copy)
+    cached = call(app, "GET", "/api/claims")
+    assert cached.status_code == 200
+    writer = subprocess_writer(store_copy)
+    try:
+        again = call(app, "GET", "/api/claims")  # cached: served although the file is locked
+        assert again.status_code == 200 and again.json() == cached.json()
+        fresh = call(app, "GET", "/api/pair/CHN/PRK")  # not cached: the store cannot be opened now
+        assert fresh.status_code == 503, fresh.text
+        assert fresh.headers["Retry-After"] == "2" and "retry" in fresh.json()["error"]
+    finally:
+        writer.kill()
+        writer.wait()
+    assert call(app, "GET", "/api/pair/CHN/PRK").status_code == 200  # the writer gone, answered again
+
+
+def subprocess_writer(path):
+    """A process that holds the store open for writing until killed."""
+    import subprocess
+    import sys
+    import time
+
+    code = ("import duckdb, sys, time\ncon = duckdb.connect(sys.argv[1])\nprint('open', flush=True)\n"
+            "time.sleep(120)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "open"
+    time.sleep(0.2)
+    return proc

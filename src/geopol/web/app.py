@@ -1,17 +1,21 @@
 """The local web app: pages over the store, each with a JSON twin under ``/api``.
 
-Safe by default: the CLI binds 127.0.0.1; the store is opened read-only
-unless ingest is allowed; no endpoint takes a path; every query is
-parameterised; request bodies are bounded; one lock serialises access to the
-one DuckDB connection (many concurrent readers queue for milliseconds; the one
-writer is the ingest endpoint). Answers are cached until the next ingest:
-the store opened read-only cannot change under the app, since DuckDB admits no
-writer while it is open.
+Safe by default: the CLI binds 127.0.0.1; only loopback hosts are answered;
+the store is opened read-only unless ingest is allowed; no endpoint takes a
+path; every query is parameterised; request bodies are bounded.
+
+The store is opened for the length of a request and closed after it, so that
+`geopol ingest` and `geopol import` can write to it while the server runs
+(DuckDB admits one writer, and a reader holding the file would keep them
+out). Answers are cached while the store file is unchanged; while another
+process writes, cached answers are served and the rest get a 503 with
+Retry-After. One lock serialises the requests that must open the store.
 """
 
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -20,7 +24,7 @@ from fastapi import Body, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from ..errors import GeopolError, InputError
+from ..errors import GeopolError, InputError, StoreLockedError
 from .. import views
 
 __all__ = ["create_app", "PAGES", "LOOPBACK", "SECURITY_HEADERS"]
@@ -55,6 +59,49 @@ SECURITY_HEADERS = {
 }
 
 
+class StoreBusy(GeopolError):
+    """Another process holds the store for writing and the answer is not cached: try again."""
+
+
+class StoreHandle:
+    """The store, opened only for the length of a request (DuckDB admits one writer, and a reader holding
+    the file open would keep `geopol ingest` out for as long as the server runs). The registry, costly to
+    build, is kept while the store file is unchanged."""
+
+    def __init__(self, db: Path, registry_files: list[Path]):
+        self.db, self.registry_files = db, registry_files
+        self._registry = None
+        self._registry_stamp = None
+
+    def stamp(self) -> tuple:
+        """What changes when another process writes: the file's and its write-ahead log's size and time."""
+        out = []
+        for f in (self.db, Path(str(self.db) + ".wal")):
+            try:
+                st = f.stat()
+                out += [st.st_mtime_ns, st.st_size]
+            except OSError:
+                out += [None, None]
+        return tuple(out)
+
+    @contextmanager
+    def open(self, *, write: bool = False):
+        import geopol
+
+        stamp = self.stamp()
+        g = geopol.open(self.db, registry=self.registry_files, read_only=not write)
+        if self._registry is not None and self._registry_stamp == stamp:
+            g._registry = self._registry
+        try:
+            yield g
+        finally:
+            if g._registry is not None and not write:
+                self._registry, self._registry_stamp = g._registry, stamp
+            elif write:
+                self._registry = None
+            g.close()
+
+
 def _host_name(header: str) -> str:
     """The host of a Host header, without the port ("[::1]:8000" -> "::1")."""
     h = header.strip().lower()
@@ -74,24 +121,47 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: 
     db = Path(db)
     if not db.is_file():
         raise InputError(f"no store at {db}: ingest something first (geopol ingest FILE --db {db})")
-    g = geopol.open(db, registry=list(registry), read_only=not allow_ingest)
+    handle = StoreHandle(db, list(registry))
+    with handle.open():  # fail now, not at the first request, if the store cannot be read
+        pass
     lock = threading.Lock()
-    cache: dict = {}  # (view, args) -> result; the store changes only through this app's ingest, which clears it
+    cache: dict = {}  # (view, args) -> result, for the store as it was at ``stamp``
+    state = {"stamp": handle.stamp()}
 
     def cached(key: tuple, compute):
+        """A view's answer: from the cache while the store file is unchanged; else computed on a
+        connection opened for this request and closed after it, so that `geopol ingest` and `geopol import`
+        can write to the store between requests. While another process writes, what is cached is served
+        (marked stale) and the rest is a 503 with Retry-After."""
         with lock:
-            if key not in cache:
-                if len(cache) >= CACHE_SIZE:
-                    cache.pop(next(iter(cache)))
-                cache[key] = compute()
-            return cache[key]
+            stamp = handle.stamp()
+            stale = stamp != state["stamp"]
+            if not stale and key in cache:
+                return cache[key]
+            try:
+                with handle.open() as g:
+                    if stale:
+                        cache.clear()
+                        state["stamp"] = stamp
+                    value = compute(g)
+            except StoreLockedError:
+                if key in cache:
+                    return cache[key]
+                raise StoreBusy("the store is being written by another process (an ingest or an import); "
+                                "retry in a moment") from None
+            if len(cache) >= CACHE_SIZE:
+                cache.pop(next(iter(cache)))
+            cache[key] = value
+            return value
     app = FastAPI(title="geopol", version=geopol.__version__, docs_url=None, redoc_url=None,
                   description="The store's actors, ties, events and evidence. Every page of the app has a JSON "
                               "twin here.")
-    app.state.geopol = g
+    app.state.handle = handle
 
     @app.exception_handler(GeopolError)
     async def _geopol_error(request: Request, exc: GeopolError):
+        if isinstance(exc, StoreBusy):
+            return JSONResponse({"error": str(exc)}, status_code=503, headers={"Retry-After": "2"})
         return JSONResponse({"error": str(exc)}, status_code=400)
 
     @app.middleware("http")
@@ -122,12 +192,12 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: 
         return await call_next(request)
 
     def today() -> date:
-        return cached(("range",), lambda: views.date_range(g.store))[1] or date.today()
+        return cached(("range",), lambda g: views.date_range(g.store))[1] or date.today()
 
     # -- JSON ---------------------------------------------------------------
     @app.get("/api/meta", summary="Counts and the date range of the store")
     def api_meta():
-        out = dict(cached(("meta",), lambda: views.meta_view(g.store)))
+        out = dict(cached(("meta",), lambda g: views.meta_view(g.store)))
         out["allow_ingest"] = allow_ingest
         out["max_ingest_bytes"] = max_ingest_bytes
         return out
@@ -137,26 +207,26 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: 
                     threshold: float = Query(0.1, ge=0, le=1)):
         day = _day(at, today())
         return cached(("network", day, threshold),
-                      lambda: views.network_view(g.store, g.registry, day, threshold=threshold))
+                      lambda g: views.network_view(g.store, g.registry, day, threshold=threshold))
 
     @app.get("/api/pair/{a}/{b}", summary="One pair: timeline, relations, tie series and evidence")
     def api_pair(a: str, b: str):
         a, b = a.upper(), b.upper()
         if a == b:
             raise InputError("give two different actors")
-        return cached(("pair",) + tuple(sorted((a, b))), lambda: views.pair_detail(g.store, g.registry, a, b))
+        return cached(("pair",) + tuple(sorted((a, b))), lambda g: views.pair_detail(g.store, g.registry, a, b))
 
     @app.get("/api/actors", summary="Actors mentioned in the store, most mentioned first")
     def api_actors(q: str | None = Query(None, max_length=100)):
-        return cached(("actors", q), lambda: views.actors_view(g.store, g.registry, q))
+        return cached(("actors", q), lambda g: views.actors_view(g.store, g.registry, q))
 
     @app.get("/api/claims", summary="Who said what, on whose authority")
     def api_claims():
-        return cached(("claims",), lambda: views.claims_view(g.store))
+        return cached(("claims",), lambda g: views.claims_view(g.store))
 
     @app.get("/api/hypotheses", summary="Conditional statements: condition, consequence, actors")
     def api_hypotheses():
-        return cached(("hypotheses",), lambda: views.hypotheses_view(g.store))
+        return cached(("hypotheses",), lambda g: views.hypotheses_view(g.store))
 
     @app.post("/api/whatif", summary="Blocs before and after changing ties or powers")
     def api_whatif(body: dict = Body(..., examples=[{"at": "2024-11-01", "set": {"CHN-PRK": -0.5},
@@ -174,7 +244,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: 
             raise InputError("model: use landscape, marvel or bdm")
         day = _day(body.get("at"), today())
         key = ("whatif", day, model, tuple(sorted(set_ties.items())), tuple(sorted(scale_power.items())))
-        return cached(key, lambda: views.whatif_view(g.store, day, set_ties, scale_power, model=model))
+        return cached(key, lambda g: views.whatif_view(g.store, day, set_ties, scale_power, model=model))
 
     @app.post("/api/ingest", summary="Ingest an article (only with --allow-ingest)")
     def api_ingest(body: dict = Body(..., examples=[{"text": "…", "title": "…", "date": "2024-11-01"}])):
@@ -192,8 +262,13 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: 
             raise InputError("'title' is a string")
         day = _day(body.get("date"), date.today()) if body.get("date") else None
         with lock:
-            report = g.ingest_text(text, title=title or None, date=day, source="web")
+            try:
+                with handle.open(write=True) as g:
+                    report = g.ingest_text(text, title=title or None, date=day, source="web")
+            except StoreLockedError:
+                raise StoreBusy("the store is being written by another process; retry in a moment") from None
             cache.clear()
+            state["stamp"] = handle.stamp()
         return {"documents": report.documents, "events": report.events, "relations": report.relations,
                 "claims": report.claims, "hypotheses": report.hypotheses, "unchanged": report.unchanged}
 
