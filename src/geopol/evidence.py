@@ -10,7 +10,7 @@ the notes say so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -119,8 +119,42 @@ def _fact_observations(store: Store, model: TieModel) -> tuple[list[Observation]
     return obs, actors, last
 
 
+_GATHERED: dict[tuple, Background] = {}  # read-only stores by (path, file stamp, model): the web app's requests
+
+
+def _file_stamp(path) -> tuple:
+    out = []
+    for f in (Path(path), Path(str(path) + ".wal")):
+        try:
+            st = f.stat()
+            out += [st.st_mtime_ns, st.st_size]
+        except OSError:
+            out += [None, None]
+    return tuple(out)
+
+
 def gather(store: Store, *, background: bool = True, model: TieModel = DEFAULT_MODEL) -> Background:
-    """Every observation the store holds (facts, datasets, background) and CINC by actor-year."""
+    """Every observation the store holds (facts, datasets, background) and CINC by actor-year.
+
+    For a store opened read-only the result is kept while its file is unchanged (a read-only connection
+    cannot change it, and another process's write changes the file): the web app gathers once per store
+    state, not once per request."""
+    key = None
+    if store.path is not None and store.read_only:
+        key = (str(store.path), _file_stamp(store.path), model.key(), background)
+        hit = _GATHERED.get(key)
+        if hit is not None:
+            return replace(hit, notes=list(hit.notes))
+    bg = _gather(store, background=background, model=model)
+    if key is not None:
+        if len(_GATHERED) >= 2:
+            _GATHERED.pop(next(iter(_GATHERED)))
+        _GATHERED[key] = bg
+        return replace(bg, notes=list(bg.notes))
+    return bg
+
+
+def _gather(store: Store, *, background: bool, model: TieModel) -> Background:
     facts, actors, last = _fact_observations(store, model)
     fact_set = ObservationSet.from_observations(facts)
     if not background:

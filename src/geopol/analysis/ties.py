@@ -135,6 +135,18 @@ class ObservationSet:
         return Observation(a=a, b=b, day=date.fromordinal(int(self.day[i])), end=end, value=float(self.value[i]),
                            weight=float(self.weight[i]), kind=self.kinds[self.kind[i]], ref=self.refs(i))
 
+    def among(self, actors: set[str] | frozenset[str]) -> "ObservationSet":
+        """The observations of the pairs both of whose actors are in ``actors``."""
+        keep_pair = np.array([a in actors and b in actors for a, b in self.pairs], dtype=bool)
+        if keep_pair.all():
+            return self
+        new_index = np.cumsum(keep_pair) - 1
+        idx = np.flatnonzero(keep_pair[self.pair]) if len(self.pairs) else np.zeros(0, dtype=np.int64)
+        pairs = tuple(p for p, k in zip(self.pairs, keep_pair) if k)
+        return ObservationSet(pairs=pairs, kinds=self.kinds, pair=new_index[self.pair[idx]], kind=self.kind[idx],
+                              day=self.day[idx], end=self.end[idx], value=self.value[idx], weight=self.weight[idx],
+                              refs=lambda i, idx=idx, refs=self.refs: refs(int(idx[i])))
+
     def only(self, pair: tuple[str, str]) -> "ObservationSet":
         """The observations of one pair."""
         pair = tuple(sorted(pair))

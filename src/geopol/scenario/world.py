@@ -42,7 +42,7 @@ def world_at(store: Store, at: date, actors: list[str] | None = None, named: tup
         chosen = set(named) | set(major_powers(at.year))
         notes.append(f"actors: {', '.join(sorted(chosen))} (those named and the major powers of {at.year}; "
                      "give --actors for others)")
-    ties = {(t.a, t.b): t.value for t in bg.ties(at) if t.a in chosen and t.b in chosen}
+    ties = {(t.a, t.b): t.value for t in bg.ties(at, bg.observations.among(frozenset(chosen)))}
     members = {x for p in ties for x in p}
     return ties, {k: v for k, v in bg.power_at(at.year).items() if k in members}, notes
 
