@@ -51,6 +51,18 @@ def test_fact_listings_follow_the_export_contract(example_store, cli):
             assert {"doc", "start", "end", "text"} <= set(ev)
 
 
+def test_csv_cells_hold_no_json(example_store, cli):
+    import csv
+    import io
+
+    code, out, _ = cli("--db", example_store, "events", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {"evidence_text", "evidence_doc", "quantity_value", "evidence_all_count"} <= set(rows[0])
+    assert not any(v.startswith(("{", "[")) for r in rows for v in r.values() if v)
+    troops = next(r for r in rows if r["quantity_unit"] == "soldiers")
+    assert float(troops["quantity_value"]) == 400000 and troops["evidence_text"].startswith("Formal exchanges")
+
+
 def test_formats_csv_and_parquet(example_store, cli, tmp_path):
     code, out, _ = cli("--db", example_store, "actors", "--format", "csv")
     assert code == 0 and out.splitlines()[0].startswith("code,name,kind")

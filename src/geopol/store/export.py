@@ -17,6 +17,28 @@ __all__ = ["EXPORT_FORMATS", "write_records", "export_table"]
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 
 
+def flat_row(row: dict) -> dict:
+    """A row for CSV, no JSON in its cells: an object becomes one column per field (``quantity_value``,
+    ``evidence_text``), a list of values one cell joined by "; ", a list of objects its count
+    (``evidence_all_count``; JSONL and Parquet keep them whole).
+
+    >>> flat_row({"a": 1, "q": {"value": 2, "unit": "t"}, "about": ["CHN", "PRK"], "ev": [{"x": 1}, {"x": 2}]})
+    {'a': 1, 'q_value': 2, 'q_unit': 't', 'about': 'CHN; PRK', 'ev_count': 2}
+    """
+    out: dict = {}
+    for k, v in row.items():
+        if isinstance(v, dict):
+            for k2, v2 in v.items():
+                out[f"{k}_{k2}"] = json.dumps(v2, ensure_ascii=False) if isinstance(v2, (list, dict)) else v2
+        elif isinstance(v, list) and any(isinstance(x, dict) for x in v):
+            out[f"{k}_count"] = len(v)
+        elif isinstance(v, list):
+            out[k] = "; ".join("" if x is None else str(x) for x in v)
+        else:
+            out[k] = v
+    return out
+
+
 def write_records(rows: Iterable[dict], fmt: str, out: str | Path | IO[str] | None = None) -> int:
     """Write dict rows to ``out`` (a path, a text stream, or stdout); return the count.
 
@@ -47,11 +69,12 @@ def write_records(rows: Iterable[dict], fmt: str, out: str | Path | IO[str] | No
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         else:
             if rows:
-                w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+                flat = [flat_row(r) for r in rows]
+                names = list(dict.fromkeys(k for r in flat for k in r))
+                w = csv.DictWriter(fh, fieldnames=names, lineterminator="\n")
                 w.writeheader()
-                for r in rows:
-                    w.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-                                for k, v in r.items()})
+                for r in flat:
+                    w.writerow(r)
     finally:
         if close:
             fh.close()
