@@ -300,3 +300,14 @@ def test_dataset_sentinels_are_quarantined(db, cli, tmp_path):
         reasons = sorted(r[0] for r in g.store.con.execute("SELECT reason FROM quarantine").fetchall())
         assert any("out of range" in r for r in reasons) and sum("sentinel such as -999999" in r for r in reasons) == 2
         assert g.store.con.execute("SELECT max(abs(goldstein)) FROM dataset_events").fetchall()[0][0] <= 10
+
+
+def test_events_lists_imported_events_on_request(db, cli):
+    cli("--db", db, "import", "gdelt", EV / "gdelt2_head200.export.CSV")
+    code, out, err = cli("--db", db, "events", "--format", "jsonl")
+    assert code == 0 and out == "" and "200 imported dataset events not listed (add --datasets)" in err
+    code, out, err = cli("--db", db, "events", "--datasets", "--format", "jsonl")
+    rows = [json.loads(l) for l in out.splitlines()]
+    assert len(rows) == 200 and rows[0]["origin"] == "gdelt" and rows[0]["evidence"]["row"] >= 1
+    code, _, err = cli("--db", db, "claims", "--datasets")
+    assert code == 1 and "--datasets" in err

@@ -27,6 +27,20 @@ def event_row(e: Event, fid: str | None = None) -> dict:
     }
 
 
+def dataset_event_row(d: dict) -> dict:
+    """An imported event (GDELT, ICEWS ...) with the keys of :func:`event_row`; its provenance is the
+    dataset's file and row, not a sentence."""
+    return {
+        "id": f"{d['dataset']}:{d['event_id'] or d['row']}", "doc": None,
+        "source": d["source"], "target": d["target"], "source_actor": d["source_actor"],
+        "target_actor": d["target_actor"], "source_text": d["source_name"], "target_text": d["target_name"],
+        "cameo": d["cameo"], "plover": d["plover"], "quad": d["quad"], "goldstein": d["goldstein"],
+        "start": d["day"], "end": None, "precision": "day", "modality": "asserted", "quantity": None,
+        "attributed_to": None, "origin": d["dataset"],
+        "evidence": {"dataset": d["dataset"], "file": d["file"], "row": d["row"]}, "evidence_all": [],
+    }
+
+
 def relation_row(r: Relation) -> dict:
     return {"a": r.a, "b": r.b, "sign": "+" if r.sign > 0 else "-", "strength": r.strength, "kind": r.kind,
             "start": r.time.start, "end": r.time.end, "precision": r.time.precision,

@@ -93,11 +93,22 @@ _FACTS = {
 
 def _fact_command(kind: str, summary: str, rows_of):
     def command(ctx: typer.Context, fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
-                out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file.")) -> None:
+                out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file."),
+                datasets: bool = typer.Option(False, "--datasets", help="events: the imported dataset events too "
+                                              "(GDELT, ICEWS ...; not those kept as Parquet files).")) -> None:
         check_format(fmt)
+        if datasets and kind != "events":
+            raise InputError("--datasets lists imported events: use it with `geopol events`")
         with open_geopol(ctx, read_only=True) as g:
             rows = rows_of(g)
-        if not rows:
+            if datasets:
+                from ..records import dataset_event_row
+
+                rows = rows + [dataset_event_row(d) for d in g.store.dataset_event_rows()]
+            imported = 0 if datasets or kind != "events" else g.store.counts()["dataset_events"]
+        if imported:
+            err(f"note: {imported} imported dataset events not listed (add --datasets)")
+        if not rows and not imported:
             err(f"no {kind} in the store: {_PENDING}")
         emit(rows, fmt, out, empty="", view=kind)
 

@@ -108,6 +108,16 @@ class BackgroundTables:
         """The capability rows as an Arrow table."""
         return self._arrow("SELECT actor, year, cinc, source FROM power ORDER BY actor, year")
 
+    def dataset_event_rows(self, limit: int | None = None) -> list[dict]:
+        """Imported dataset events (the table; not the Parquet files), as event rows: dataset, file and row as
+        their provenance, ``origin`` the dataset."""
+        cols = ["dataset", "file", "row", "event_id", "day", "source", "target", "source_actor", "target_actor",
+                "source_name", "target_name", "cameo", "plover", "quad", "goldstein"]
+        sql = f"SELECT {', '.join(cols)} FROM dataset_events ORDER BY day, dataset, file, row"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [dict(zip(cols, r)) for r in self.con.execute(sql).fetchall()]
+
     def dataset_event_months(self) -> list[tuple]:
         """Imported dataset events per pair and month: (a, b, month, events, mean Goldstein, dataset), a < b."""
         return self.con.execute("""
