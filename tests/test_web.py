@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import shutil
@@ -363,3 +364,11 @@ def subprocess_writer(path):
     assert proc.stdout.readline().strip() == "open"
     time.sleep(0.2)
     return proc
+
+
+def test_page_and_cli_blocs_agree(store_copy, cli):
+    app = create_app(store_copy)
+    page = call(app, "GET", "/api/network?at=2024-11-01").json()["blocs"]
+    code, out, err = cli("--db", store_copy, "blocs", "--at", "2024-11-01", "--format", "json")
+    assert code == 0, err
+    assert page == json.loads(out)["blocs"]

@@ -16,7 +16,7 @@ from .errors import InputError
 from .evidence import Background, gather
 from .store import Store
 
-__all__ = ["dyad_years", "network_series", "explain_tie", "latest_date", "ties_at", "tie_panel", "network_at", "balance_at", "blocs_at", "triads_at", "dyad_changes"]
+__all__ = ["blocs_of", "dyad_years", "network_series", "explain_tie", "latest_date", "ties_at", "tie_panel", "network_at", "balance_at", "blocs_at", "triads_at", "dyad_changes"]
 
 
 def _tie_row(t, prior: float = 2.0) -> dict:
@@ -134,8 +134,17 @@ def blocs_at(store: Store, at: date | None = None, *, threshold: float = 0.1, se
              actors: list[str] | None = None) -> tuple[dict, list[str]]:
     G, notes = network_at(store, at, threshold=threshold, actors=actors)
     at = date.fromisoformat(G.graph["at"])
-    b = signed_blocs(G, seed=seed)
-    return {"at": at, "blocs": [sorted(x) for x in b.blocs], "cost": round(b.cost, 6), "method": b.method}, notes
+    b, unattached = blocs_of(G, seed=seed)
+    return {"at": at, "blocs": [sorted(x) for x in b.blocs] if b else [], "cost": round(b.cost, 6) if b else 0.0,
+            "method": b.method if b else "none", "unattached": unattached}, notes
+
+
+def blocs_of(G, *, seed: int = 0):
+    """The blocs of the actors with a tie above the threshold, and the actors with none ("unattached": any
+    bloc would fit them equally, so none is chosen). The web page and `geopol blocs` both use it."""
+    unattached = sorted(v for v in G.nodes if G.degree(v) == 0)
+    H = G.subgraph([v for v in G.nodes if G.degree(v) > 0]).copy()
+    return (signed_blocs(H, seed=seed) if H.number_of_edges() else None), unattached
 
 
 def triads_at(store: Store, at: date | None = None, *, threshold: float = 0.1, actors: list[str] | None = None

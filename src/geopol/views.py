@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from .analysis import signed_blocs
 from .errors import InputError
 from .evidence import gather
 from .model import to_jsonable
 from .query import actor_summary, pair_view
 from .records import claim_row, event_row, hypothesis_row, relation_row
 from .store import Store
-from .structure import dyad_changes, network_at, ties_at
+from .structure import blocs_of, dyad_changes, network_at, ties_at
 
 __all__ = ["date_range", "network_view", "pair_detail", "actors_view", "claims_view", "hypotheses_view",
            "whatif_view", "evidence_context", "meta_view"]
@@ -42,9 +41,8 @@ def meta_view(store: Store) -> dict:
 def network_view(store: Store, registry, at: date, *, threshold: float = 0.1) -> dict:
     """Nodes (with bloc and power) and signed edges (tie, strength, uncertainty) at ``at``."""
     G, notes = network_at(store, at, threshold=threshold)
-    isolated = [v for v in G.nodes if G.degree(v) == 0]
+    blocs, isolated = blocs_of(G)  # the same blocs as `geopol blocs`
     G.remove_nodes_from(isolated)
-    blocs = signed_blocs(G) if G.number_of_edges() else None
     nodes = []
     for v in sorted(G.nodes):
         actor = registry.get(v)

@@ -268,6 +268,8 @@ def blocs(
     print(f"at {result['at']}: {len(result['blocs'])} blocs, cost {result['cost']} ({result['method']})")
     for i, b in enumerate(result["blocs"], 1):
         print(f"  bloc {i}: {', '.join(b)}")
+    if result["unattached"]:
+        print(f"  no tie above the threshold: {', '.join(result['unattached'])}")
 
 
 @app.command()
