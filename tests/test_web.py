@@ -233,6 +233,11 @@ def test_browser_click_an_edge_and_see_the_evidence(server, browser, tmp_path):
     marks = page.locator("#evidence mark").all_inner_texts()
     assert any("400,000 soldiers" in m for m in marks)
     assert page.locator("#timeline rect").count() >= 2
+    cut = page.evaluate("""() => { const svg = document.querySelector('#timeline').getBoundingClientRect();
+        return [...document.querySelectorAll('#timeline text')].filter(t => {
+            const b = t.getBoundingClientRect(); return b.left < svg.left - 1 || b.right > svg.right + 1;
+        }).map(t => t.textContent); }""")
+    assert cut == [], cut  # no label runs off the timeline ("a" for "ally")
     shot = tmp_path / "network.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000

@@ -171,7 +171,9 @@ function timelineSvg(p) {
     const y = top + barH + 18 + 14 * (row++ % 6);
     const xe = r.end ? x(Date.parse(r.end)) : W - R;
     s += `<line x1="${x(Date.parse(r.start))}" y1="${y}" x2="${Math.max(xe, x(Date.parse(r.start)) + 3)}" y2="${y}" stroke="${r.sign === "+" ? "#1a7f37" : "#c62828"}" stroke-width="5"><title>${esc(r.kind)} ${r.start}–${r.end || "open"}</title></line>`;
-    s += `<text x="${x(Date.parse(r.start)) + 4}" y="${y - 4}">${esc(r.kind)}</text>`;
+    // a label that would run past the right edge (a relation that starts late) is set to end at its start
+    const xs = x(Date.parse(r.start)), fits = xs + 4 + 6.5 * r.kind.length <= W;
+    s += `<text x="${fits ? xs + 4 : xs - 4}" y="${y - 4}" text-anchor="${fits ? "start" : "end"}">${esc(r.kind)}</text>`;
   }
   const y0 = new Date(t0).getUTCFullYear(), y1 = new Date(t1).getUTCFullYear();
   const step = Math.max(1, Math.ceil((y1 - y0) / 8));
