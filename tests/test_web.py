@@ -244,6 +244,8 @@ def test_browser_click_an_edge_and_see_the_evidence(server, browser, tmp_path):
     # the slider moves the date: before 1961 there is no alliance, so the network changes
     page.locator("#day").fill("0")
     page.wait_for_selector("body[data-graph='1950-06-25']")
+    page.wait_for_selector("#side[data-at='1950-06-25']")  # the open pair follows the slider
+    assert "1950-06-25" in page.locator("#tie-at").inner_text()
     assert not errors, errors
 
 

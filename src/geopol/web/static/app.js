@@ -69,6 +69,7 @@ async function networkPage() {
     $("#daylabel").textContent = at;
     const net = await api(`/api/network?at=${at}&threshold=${encodeURIComponent($("#thr").value)}`);
     drawNetwork(cy, net);
+    sidePanelAt(net);
   };
   let timer = null;
   $("#day").addEventListener("input", () => { $("#daylabel").textContent = isoAt(first, +$("#day").value);
@@ -115,6 +116,18 @@ function drawNetwork(cy, net) {
   (net.notes || []).forEach(n => $("#blocs").insertAdjacentHTML("beforeend", `<p class="meta">note: ${esc(n)}</p>`));
 }
 
+/* the pair open in the side panel follows the slider: its tie at the network's date */
+let lastNet = null;
+function sidePanelAt(net) {
+  lastNet = net;
+  const side = $("#side"), span = side && side.querySelector("#tie-at");
+  if (!span || !side.dataset.pair) return;
+  const edge = net.edges.find(e => e.id === side.dataset.pair);
+  span.innerHTML = edge ? `tie at ${esc(net.at)} <b class="${edge.tie >= 0 ? "pos" : "neg"}">${edge.tie.toFixed(2)}</b> (±${edge.uncertainty.toFixed(2)})`
+    : `no tie above ${esc(net.threshold)} at ${esc(net.at)}`;
+  side.dataset.at = net.at;
+}
+
 /* ---------------------------------------------------------------- one pair */
 async function showPair(a, b, target) {
   target.innerHTML = `<p>Loading ${esc(a)}–${esc(b)}…</p>`;
@@ -124,7 +137,7 @@ async function showPair(a, b, target) {
   target.innerHTML = `
     <h2 id="pair-title">${esc(p.a_name)} – ${esc(p.b_name)}</h2>
     <p>${p.events.length} events, ${p.relations.length} relations, ${p.co_mentions} sentences naming both
-      ${last === null ? "" : `· tie at ${esc(p.current.at)} <b class="${last >= 0 ? "pos" : "neg"}">${last.toFixed(2)}</b> (±${p.current.uncertainty.toFixed(2)})`}
+      · <span id="tie-at">${last === null ? "" : `tie at ${esc(p.current.at)} <b class="${last >= 0 ? "pos" : "neg"}">${last.toFixed(2)}</b> (±${p.current.uncertainty.toFixed(2)})`}</span>
       · <a href="/pair/${esc(p.a)}/${esc(p.b)}">own page</a> · <a href="/api/pair/${esc(p.a)}/${esc(p.b)}">JSON</a></p>
     <div class="legend">${Object.values(QUAD).map(([l, c]) => `<span><i class="swatch" style="background:${c}"></i>${l}</span>`).join("")}
       <span>— Goldstein mean</span></div>
@@ -132,6 +145,7 @@ async function showPair(a, b, target) {
     ${p.changes.length ? `<p>Changes: ${p.changes.map(c => `${esc(c.date)} (${c.before.toFixed(2)} → ${c.after.toFixed(2)})`).join("; ")}</p>` : ""}
     <h3>Evidence</h3>
     <div id="evidence">${p.evidence.map(evidenceHtml).join("") || "<p>No coded events or relations for this pair.</p>"}</div>`;
+  if (lastNet && target.id === "side" && lastNet.at !== p.current.at) sidePanelAt(lastNet);  // the slider's date
 }
 
 function evidenceHtml(ev) {
