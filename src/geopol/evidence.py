@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 from .analysis.background import DEFAULT_MODEL, TieModel, background_observations
 from .analysis.ties import Observation, ObservationSet, Tie, concat, estimate_ties
 from .model import FACT_MODALITIES
-from .store import Store, fact_id
+from .store import Store, fact_id, file_stamp
 
 __all__ = ["Background", "gather", "shipped_background", "SHIPPED"]
 
@@ -122,17 +122,6 @@ def _fact_observations(store: Store, model: TieModel) -> tuple[list[Observation]
 _GATHERED: dict[tuple, Background] = {}  # read-only stores by (path, file stamp, model): the web app's requests
 
 
-def _file_stamp(path) -> tuple:
-    out = []
-    for f in (Path(path), Path(str(path) + ".wal")):
-        try:
-            st = f.stat()
-            out += [st.st_mtime_ns, st.st_size]
-        except OSError:
-            out += [None, None]
-    return tuple(out)
-
-
 def gather(store: Store, *, background: bool = True, model: TieModel = DEFAULT_MODEL) -> Background:
     """Every observation the store holds (facts, datasets, background) and CINC by actor-year.
 
@@ -141,7 +130,7 @@ def gather(store: Store, *, background: bool = True, model: TieModel = DEFAULT_M
     state, not once per request."""
     key = None
     if store.path is not None and store.read_only:
-        key = (str(store.path), _file_stamp(store.path), model.key(), background)
+        key = (str(store.path), file_stamp(store.path), model.key(), background)
         hit = _GATHERED.get(key)
         if hit is not None:
             return replace(hit, notes=list(hit.notes))

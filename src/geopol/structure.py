@@ -38,6 +38,16 @@ def latest_date(store: Store, bg: Background | None = None) -> tuple[date, list[
     return bg.last_day, [f"at {bg.last_day}, the latest date of the store's {what} (give --at for another)"]
 
 
+def _at(store: Store, bg: Background | None, at: date | None) -> tuple[Background, date, list[str]]:
+    """The observations, the date asked for (default: the latest of the data) and the notes to show."""
+    bg = bg or gather(store)
+    notes = list(bg.notes)
+    if at is None:
+        at, more = latest_date(store, bg)
+        notes += more
+    return bg, at, notes + bg.range_note(at)
+
+
 def _chosen(bg: Background, actors: list[str] | None, *, graph: bool) -> set[str] | None:
     """The actors a command is about (None: all), by the rule of :func:`_scope`."""
     if actors is None and graph and bg.fact_actors:
@@ -68,12 +78,7 @@ def _scope(bg: Background, actors: list[str] | None, ties: list, *, graph: bool)
 
 def ties_at(store: Store, at: date | None = None, *, bg: Background | None = None, actors: list[str] | None = None,
             pair: tuple[str, str] | None = None) -> tuple[list[dict], list[str]]:
-    bg = bg or gather(store)
-    notes = list(bg.notes)
-    if at is None:
-        at, more = latest_date(store, bg)
-        notes += more
-    notes += bg.range_note(at)
+    bg, at, notes = _at(store, bg, at)
     obs = bg.observations.only(pair) if pair else _observations(bg, actors, graph=True)
     ties, more = _scope(bg, actors, bg.ties(at, obs), graph=pair is None)
     return [_tie_row(t, bg.model.prior) for t in ties], notes + more
@@ -93,12 +98,7 @@ def tie_panel(store: Store, start: date, end: date, unit: str, *, actors: list[s
 def network_at(store: Store, at: date | None = None, *, threshold: float = 0.1, bg: Background | None = None,
                actors: list[str] | None = None):
     """The signed network of ties at ``at`` (edges with |tie| >= threshold), nodes with CINC power."""
-    bg = bg or gather(store)
-    notes = list(bg.notes)
-    if at is None:
-        at, more = latest_date(store, bg)
-        notes += more
-    notes += bg.range_note(at)
+    bg, at, notes = _at(store, bg, at)
     ties, more = _scope(bg, actors, bg.ties(at, _observations(bg, actors, graph=True)), graph=True)
     members = {x for t in ties for x in (t.a, t.b)}
     G = tie_graph(ties, threshold=threshold, power={k: v for k, v in bg.power_at(at.year).items() if k in members})

@@ -96,18 +96,16 @@ def _table(rows: dict[tuple[str, str, int], tuple[float, int, str]], kind: str,
                      "intensity": pa.array([(intensity or {}).get(k) for k in keys], pa.float64())})
 
 
-def _dyads(t: dict[str, list], c1: str, c2: str, rejected: list) -> list[tuple[int, str, str] | None]:
-    """Per row: (row index, a, b) with a < b, or None (rejected, or a state with itself)."""
+def _dyads(t: dict[str, list], c1: str, c2: str, rejected: list) -> list[tuple[int, str, str]]:
+    """(row index, a, b) with a < b for every row of two known states; the others are appended to ``rejected``
+    (a state with itself is skipped without a word)."""
     out: list = []
     for i, (x, y) in enumerate(zip(t[c1], t[c2])):
         a, why_a = cow_iso(x)
         b, why_b = cow_iso(y)
         if a is None or b is None:
             rejected.append((i + 2, why_a or why_b))
-            out.append(None)
-        elif a == b:
-            out.append(None)
-        else:
+        elif a != b:
             out.append((i,) + ((a, b) if a < b else (b, a)))
     return out
 
@@ -126,10 +124,7 @@ def read_mids(path: str | Path) -> DyadYears:
     rejected: list = []
     rows: dict = {}
     fatal: dict = {}
-    for d in _dyads(t, "ccode1", "ccode2", rejected):
-        if d is None:
-            continue
-        i, a, b = d
+    for i, a, b in _dyads(t, "ccode1", "ccode2", rejected):
         year, levels = _int(t["year"][i]), [_int(t["hostlev1"][i]), _int(t["hostlev2"][i])]
         levels = [x for x in levels if x is not None and 1 <= x <= 5]
         if year is None or not levels:
@@ -151,10 +146,7 @@ def read_wars(path: str | Path) -> DyadYears:
     t = _csv(p, ("warnum", "ccode1", "ccode2", "year", "sidea1", "sidea2"))
     rejected: list = []
     rows: dict = {}
-    for d in _dyads(t, "ccode1", "ccode2", rejected):
-        if d is None:
-            continue
-        i, a, b = d
+    for i, a, b in _dyads(t, "ccode1", "ccode2", rejected):
         year = _int(t["year"][i])
         if year is None or t["sidea1"][i] == t["sidea2"][i]:
             rejected.append((i + 2, "no year, or both states on the same side"))
@@ -178,10 +170,7 @@ def read_rivalries(path: str | Path) -> DyadYears:
     name, start, end = cols[0], cols[3], cols[4]
     rejected: list = []
     rows: dict = {}
-    for d in _dyads(t, "ccode1", "ccode2", rejected):
-        if d is None:
-            continue
-        i, a, b = d
+    for i, a, b in _dyads(t, "ccode1", "ccode2", rejected):
         s, e = _int(t[start][i]), _int(t[end][i])
         if s is None or e is None or e < s:
             rejected.append((i + 2, f"no valid {start}/{end} years"))
@@ -199,10 +188,7 @@ def read_igos(path: str | Path) -> DyadYears:
     t = _csv(p, ("ccode1", "ccode2", "year", "dyadigos"))
     rejected: list = []
     rows: dict = {}
-    for d in _dyads(t, "ccode1", "ccode2", rejected):
-        if d is None:
-            continue
-        i, a, b = d
+    for i, a, b in _dyads(t, "ccode1", "ccode2", rejected):
         year, n = _int(t["year"][i]), _int(t["dyadigos"][i])
         if n == -9 or (n is None and year is not None):  # COW's "missing": no reading, not a bad row
             continue

@@ -19,7 +19,7 @@ from ..model import (Actor, Claim, Document, Event, Evidence, Hypothesis, Mentio
 from ._background import BackgroundTables
 from .schema import SCHEMA_VERSION, current_version, migrate
 
-__all__ = ["Store", "fact_id", "DEFAULT_DB"]
+__all__ = ["Store", "fact_id", "file_stamp", "DEFAULT_DB"]
 
 DEFAULT_DB = "geopol.duckdb"
 _FACT_TABLES = ("events", "relations", "claims", "hypotheses")
@@ -65,6 +65,18 @@ def _connect(path: Path, read_only: bool):
         raise StoreError(f"{path}: cannot open the store ({msg.splitlines()[0]})") from None
     except duckdb.Error as exc:
         raise StoreError(f"{path}: cannot open the store ({str(exc).splitlines()[0]})") from None
+
+
+def file_stamp(path: str | Path) -> tuple:
+    """What changes when a process commits to the store: its file's and its write-ahead log's time and size."""
+    out: list = []
+    for f in (Path(path), Path(str(path) + ".wal")):
+        try:
+            st = f.stat()
+            out += [st.st_mtime_ns, st.st_size]
+        except OSError:
+            out += [None, None]
+    return tuple(out)
 
 
 def _span_cols(t: TimeSpan) -> list:

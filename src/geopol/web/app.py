@@ -74,15 +74,10 @@ class StoreHandle:
         self._registry_stamp = None
 
     def stamp(self) -> tuple:
-        """What changes when another process writes: the file's and its write-ahead log's size and time."""
-        out = []
-        for f in (self.db, Path(str(self.db) + ".wal")):
-            try:
-                st = f.stat()
-                out += [st.st_mtime_ns, st.st_size]
-            except OSError:
-                out += [None, None]
-        return tuple(out)
+        """What changes when another process writes (see :func:`geopol.store.file_stamp`)."""
+        from ..store import file_stamp
+
+        return file_stamp(self.db)
 
     @contextmanager
     def open(self, *, write: bool = False):
