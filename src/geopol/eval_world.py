@@ -145,13 +145,12 @@ def vote_correlation(store: Store) -> dict:
     from .analysis.background import double_centred
 
     bg = gather(store, model=_without_votes())
-    dy = store.dyad_years(kinds=["un_agreement"])
-    if not dy.num_rows:
-        from .evidence import shipped_background
-        import pyarrow.compute as pc
+    import pyarrow.compute as pc
 
-        s = shipped_background()[0]
-        dy = s.filter(pc.equal(s.column("kind"), "un_agreement"))
+    from .evidence import background_tables
+
+    dy = background_tables(store)[0]
+    dy = dy.filter(pc.equal(dy.column("kind"), "un_agreement"))
     a = np.asarray(dy.column("a").to_pylist())
     b = np.asarray(dy.column("b").to_pylist())
     year = np.asarray(dy.column("year"), dtype=np.int64)

@@ -24,7 +24,7 @@ from .analysis.ties import Observation, ObservationSet, Tie, concat, estimate_ti
 from .model import FACT_MODALITIES
 from .store import Store, fact_id, file_stamp
 
-__all__ = ["Background", "gather", "shipped_background", "SHIPPED"]
+__all__ = ["Background", "background_tables", "gather", "shipped_background", "SHIPPED"]
 
 SHIPPED = "shipped background data"
 _KIND_OF_SOURCE = {"un_agreement": "UN votes", "mid": "disputes", "war": "wars", "rivalry": "rivalries",
@@ -119,6 +119,28 @@ def _fact_observations(store: Store, model: TieModel) -> tuple[list[Observation]
     return obs, actors, last
 
 
+def background_tables(store: Store):
+    """The background the store holds, with the shipped copy standing in for each kind it lacks:
+    (dyad_years, alliances, power, the names of what was taken from the shipped copy, whether any of
+    the dyad-years or alliances are the store's own)."""
+    dy, al, pw = store.dyad_years(), store.alliances_table(), store.power_table()
+    held = set(dy.column("kind").unique().to_pylist()) if dy.num_rows else set()
+    missing = [k for k in _KIND_OF_SOURCE if k not in held]
+    own = bool(held) or al.num_rows > 0
+    shipped: list[str] = []
+    if missing or not al.num_rows or not pw.num_rows:
+        s_dy, s_al, s_pw = shipped_background()
+        if missing:
+            extra = s_dy.filter(pc.is_in(s_dy.column("kind"), value_set=pa.array(missing)))
+            dy = pa.concat_tables([dy.cast(extra.schema), extra]) if dy.num_rows else extra
+            shipped += [_KIND_OF_SOURCE[k] for k in missing]
+        if not al.num_rows:
+            al, shipped = s_al, shipped + ["alliances"]
+        if not pw.num_rows:
+            pw, shipped = s_pw, shipped + ["CINC"]
+    return dy, al, pw, shipped, own
+
+
 _GATHERED: dict[tuple, Background] = {}  # read-only stores by (path, file stamp, model): the web app's requests
 
 
@@ -148,23 +170,8 @@ def _gather(store: Store, *, background: bool, model: TieModel) -> Background:
     fact_set = ObservationSet.from_observations(facts)
     if not background:
         return Background(observations=fact_set, model=model, fact_actors=frozenset(actors), last_day=last)
-    notes: list[str] = []
-    dy, al, pw = store.dyad_years(), store.alliances_table(), store.power_table()
-    held = set(dy.column("kind").unique().to_pylist()) if dy.num_rows else set()
-    missing = [k for k in _KIND_OF_SOURCE if k not in held]
-    own = bool(held) or al.num_rows > 0
-    if missing or not al.num_rows or not pw.num_rows:
-        s_dy, s_al, s_pw = shipped_background()
-        shipped = []
-        if missing:
-            extra = s_dy.filter(pc.is_in(s_dy.column("kind"), value_set=pa.array(missing)))
-            dy = pa.concat_tables([dy.cast(extra.schema), extra]) if dy.num_rows else extra
-            shipped += [_KIND_OF_SOURCE[k] for k in missing]
-        if not al.num_rows:
-            al, shipped = s_al, shipped + ["alliances"]
-        if not pw.num_rows:
-            pw, shipped = s_pw, shipped + ["CINC"]
-        notes.append(f"{SHIPPED} for {', '.join(shipped)} (your own: `geopol import background DIR`)")
+    dy, al, pw, shipped, own = background_tables(store)
+    notes = [f"{SHIPPED} for {', '.join(shipped)} (your own: `geopol import background DIR`)"] if shipped else []
     if not own:
         bg_set = _shipped_observations(model)  # all of it shipped: built once per process
     else:

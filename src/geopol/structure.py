@@ -49,7 +49,9 @@ def _at(store: Store, bg: Background | None, at: date | None) -> tuple[Backgroun
 
 
 def _chosen(bg: Background, actors: list[str] | None, *, graph: bool) -> set[str] | None:
-    """The actors a command is about (None: all), by the rule of :func:`_scope`."""
+    """The actors a command is about (None: all): those given; with none given (and ``graph``), those of
+    the store's own facts when it has any: the background knows every state, the user's articles say
+    which matter."""
     if actors is None and graph and bg.fact_actors:
         return set(bg.fact_actors)
     if actors is None or actors == ["all"]:
@@ -64,15 +66,12 @@ def _observations(bg: Background, actors: list[str] | None, *, graph: bool):
 
 
 def _scope(bg: Background, actors: list[str] | None, ties: list, *, graph: bool) -> tuple[list, list[str]]:
-    """Keep the ties among ``actors``; with no actors given (and ``graph``), among those of the store's own
-    facts when it has any: the background knows every state, the user's articles say which matter."""
-    if actors is None and graph and bg.fact_actors:
-        chosen = set(bg.fact_actors)
-        note = [f"the {len(chosen)} actors of the store's own facts (give --actors A,B,... or --actors all)"]
-    elif actors is None or actors == ["all"]:
+    """Keep the ties among the chosen actors (:func:`_chosen`), with a note when the facts chose them."""
+    chosen = _chosen(bg, actors, graph=graph)
+    if chosen is None:
         return ties, []
-    else:
-        chosen, note = set(actors), []
+    note = ([f"the {len(chosen)} actors of the store's own facts (give --actors A,B,... or --actors all)"]
+            if actors is None else [])
     return [t for t in ties if t.a in chosen and t.b in chosen], note
 
 
@@ -254,10 +253,9 @@ def dyad_years(store: Store, first: int, last: int, *, actors: list[str] | None 
     """One row per pair and year, in the shape of peacesciencer's dyad-years: the tie at YEAR-07-01 with its
     uncertainty, and the background readings of that year (alliance type, alliance-portfolio r, UN-vote
     agreement, highest dispute hostility, war, rivalry, shared IGOs) and both states' CINC."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .evidence import shipped_background
+    from .evidence import background_tables
 
     if first > last:
         raise InputError(f"--from {first} is after --to {last}")
@@ -265,13 +263,7 @@ def dyad_years(store: Store, first: int, last: int, *, actors: list[str] | None 
         raise InputError(f"{first}-{last}: at most 300 years at a time")
     bg = bg or gather(store)
     chosen = set(actors) if actors and actors != ["all"] else None
-    dy = store.dyad_years()
-    held = set(dy.column("kind").unique().to_pylist()) if dy.num_rows else set()
-    s_dy, s_al, _ = shipped_background()
-    missing = [k for k in ("un_agreement", "mid", "war", "rivalry", "igo") if k not in held]
-    if missing:
-        extra = s_dy.filter(pc.is_in(s_dy.column("kind"), value_set=pa.array(missing)))
-        dy = extra if not dy.num_rows else pa.concat_tables([dy.cast(extra.schema), extra])
+    dy, al, _, _, _ = background_tables(store)
     sel = pc.and_(pc.greater_equal(dy.column("year"), first), pc.less_equal(dy.column("year"), last))
     readings: dict[tuple[str, str, int], dict] = {}
     column = {"un_agreement": "un_agreement", "mid": "mid_hostility", "war": "war", "rivalry": "rivalry",
@@ -283,8 +275,6 @@ def dyad_years(store: Store, first: int, last: int, *, actors: list[str] | None 
         r = readings.setdefault((a, b, int(y)), {})
         name = column[kind]
         r[name] = max(r.get(name, value), value) if kind != "un_agreement" else round(value, 4)
-    al = store.alliances_table()
-    al = al if al.num_rows else s_al
     alsel = pc.and_(pc.greater_equal(al.column("year"), first), pc.less_equal(al.column("year"), last))
     for row in al.filter(alsel).to_pylist():
         if chosen and not (row["a"] in chosen and row["b"] in chosen):

@@ -1,23 +1,15 @@
 """Tie estimates: one signed weight in [-1, 1] per dyad and date, with an uncertainty.
 
 Every piece of evidence about a pair becomes an *observation* with a value
-v in [-1, 1] and a base weight b:
-
-==============  =====================================================  ======
-observation     value v                                                weight
-==============  =====================================================  ======
-event           Goldstein value / 10 (asserted events only)            1
-relation        sign × strength, while its time span holds             3
-alliance        0.8 defence pact; 0.5 entente; 0.3 neutrality or       4
-                non-aggression pact (the strongest that year)
-==============  =====================================================  ======
+v in [-1, 1] and a base weight b; what each source contributes (text events
+and relations, imported datasets, alliances, votes, disputes ...) is set in
+:mod:`geopol.analysis.background` (``TieModel``) and ``docs/measures.md``.
 
 An observation dated *d* counts at date *t* with weight
-w = b · 2^(−(t − d) / h), with half-life h (365 days by default); future
-observations do not count, a relation counts fully while it holds and decays
-from its end, and an alliance-year counts from 1 January to 31 December of
-its year, so that the last year of the data keeps counting after it with
-decay. With W = Σ w and the weighted mean m = Σ w·v / W, the estimate is
+w = b · 2^(−(t − e) / h), e its end (d for a dated event), with half-life h
+(365 days by default, or one per kind); future observations do not count, and
+one that spans a time (a relation, an alliance-year) counts fully while it
+holds and decays from its end. With W = Σ w and the weighted mean m = Σ w·v / W, the estimate is
 shrunk toward 0 by a prior of weight k (2 by default):
 
     tie = W / (W + k) · m
@@ -48,10 +40,8 @@ import numpy as np
 
 from ..errors import InputError
 
-__all__ = ["Observation", "ObservationSet", "STANDING", "Tie", "concat", "decayed_weights", "estimate_ties", "tie_graph", "periods", "BASE_WEIGHTS", "ALLIANCE_VALUES"]
-
-BASE_WEIGHTS = {"event": 1.0, "relation": 3.0, "alliance": 4.0}
-ALLIANCE_VALUES = {"defense": 0.8, "entente": 0.5, "neutrality": 0.3, "nonaggression": 0.3}
+__all__ = ["Observation", "ObservationSet", "STANDING", "Tie", "concat", "decayed_weights", "estimate_ties",
+           "tie_graph", "periods"]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -194,9 +184,11 @@ def decayed_weights(obs: ObservationSet, at: date, half_lives: dict[str, float] 
         h = np.full(len(obs.kinds), float(half_lives))
     else:
         h = np.array([half_lives.get(k, half_lives.get("default", 365.0)) for k in obs.kinds], dtype=np.float64)
-    if (h <= 0).any():
+    if (h <= 0).any() or (isinstance(half_lives, (int, float)) and half_lives <= 0):
         raise InputError("half-lives must be positive")
     w = np.zeros(len(obs))
+    if not len(obs):
+        return w
     # only what has started and has not faded below 2^-20 (a millionth) of itself: the rest counts as nothing
     live = np.flatnonzero((obs.day <= t) & (obs.end >= t - 20 * h.max()))
     hl = h[obs.kind[live]]
@@ -213,13 +205,11 @@ def estimate_ties(observations: Iterable[Observation] | ObservationSet, at: date
     ``half_life_days`` is one half-life for all, or one per kind (``"default"`` for the rest).
     """
     if prior <= 0:
-        raise InputError("half-life and prior weight must be positive")
+        raise InputError("the prior weight must be positive")
     obs = observations if isinstance(observations, ObservationSet) else ObservationSet.from_observations(observations)
-    if isinstance(half_life_days, (int, float)) and half_life_days <= 0:
-        raise InputError("half-life and prior weight must be positive")
+    w = decayed_weights(obs, at, half_life_days)  # checks the half-lives
     if not len(obs):
         return []
-    w = decayed_weights(obs, at, half_life_days)
     P, K = len(obs.pairs), len(obs.kinds)
     live = np.flatnonzero(w > 0)
     w, pair, v = w[live], obs.pair[live], obs.value[live]

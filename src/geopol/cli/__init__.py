@@ -85,7 +85,7 @@ def hoist_globals(args: list[str]) -> list[str]:
             front += [a, args[i + 1]]
             i += 2
             continue
-        if a.split("=", 1)[0] in _GLOBAL_VALUED and "=" in a or a in _GLOBAL_FLAGS:
+        if ("=" in a and a.split("=", 1)[0] in _GLOBAL_VALUED) or a in _GLOBAL_FLAGS:
             front.append(a)
         else:
             rest.append(a)
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         if type(exc).__name__ == "NoArgsIsHelpError":  # a bare command: its help
             print(exc.ctx.get_help() if getattr(exc, "ctx", None) else exc.format_message())
             return 0
-        if isinstance(exc, (click.UsageError, *(c for c in type(exc).__mro__ if c.__name__ == "UsageError"))):
+        if any(c.__name__ == "UsageError" for c in type(exc).__mro__):  # click's or typer's copy of it
             print(usage_line(exc), file=sys.stderr)
         else:
             print(f"error: {' '.join(exc.format_message().split())}", file=sys.stderr)

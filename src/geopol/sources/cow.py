@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from ..errors import InputError
+from .background import cow_iso
 
 __all__ = ["CowTable", "ATOP_COLUMNS", "read_alliances", "read_nmc", "default_paths", "ALLIANCE_COLUMNS", "NMC_COLUMNS",
            "NORTHEAST_ASIA"]
@@ -63,8 +64,6 @@ _TYPES = {"cow": {"defense": ("cow_defense",), "neutrality": ("cow_neutral",), "
 def read_alliances(path: str | Path) -> CowTable:
     """Formal alliances, one row per dyad-year, as undirected pairs ``a < b`` (ISO3): the COW v4.1 columns
     (``cow_defense`` ...) or ATOP's (``atop_defense``, ``atop_offense`` ...), told apart by the header."""
-    from .background import cow_iso
-
     p = Path(path)
     head = p.open(encoding="utf-8", errors="replace").readline() if p.is_file() else ""
     flavour = "atop" if "atop_defense" in head else "cow"
@@ -96,8 +95,6 @@ def read_alliances(path: str | Path) -> CowTable:
 def read_nmc(path: str | Path) -> CowTable:
     """National Material Capabilities: one row per state-year with CINC and its six components."""
     p = Path(path)
-    from .background import cow_iso
-
     t = _read(p, NMC_COLUMNS).to_pydict()
     out = {k: [] for k in ("actor", "year", "cinc", "milex", "milper", "irst", "pec", "tpop", "upop")}
     rejected, seen = [], set()
