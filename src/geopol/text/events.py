@@ -119,7 +119,11 @@ def _context(tok) -> str:
             return ""
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("ccomp",):
-            words = sorted(cur.subtree, key=lambda t: t.i)
+            # without the relative clauses the predicate is not in: a date inside one anchors that clause's
+            # own verb ("the plane, which landed on Sunday" dates the landing, not the demand for its return)
+            drop = {x.i for t in cur.subtree if t.dep_ == "relcl" and t is not cur
+                    and not (t.left_edge.i <= tok.i <= t.right_edge.i) for x in t.subtree}
+            words = sorted((t for t in cur.subtree if t.i not in drop), key=lambda t: t.i)
             return " ".join(t.text for t in words)
     return ""
 
@@ -235,6 +239,9 @@ def _frame_code_how(doc, f: Frame, lex) -> tuple[str | None, str]:
 # Verbs that lend their clause to the event noun they govern ("ordered a freeze" is the freeze).
 _LIGHT = frozenset({"order", "announce", "impose", "launch", "begin", "start", "conduct", "carry", "stage", "make",
                     "declare", "issue", "mount", "unleash", "give", "approve", "decree", "introduce"})
+# Verbs that voice what their object noun names: "repeated the demand" is a demand, "expressed support" support.
+_VOICING = frozenset({"repeat", "reiterate", "renew", "voice", "express", "lodge", "file", "register", "deliver",
+                      "convey", "restate", "reaffirm", "extend", "air"})
 # Verbs of meeting take the party met as their object: "meets its commitments" meets no one.
 _MEETING = frozenset({"meet", "visit", "host", "receive", "face", "encounter", "confront", "see", "join"})
 _RELATIONAL = ("03", "04", "05", "10", "11", "12", "13", "16")
@@ -292,6 +299,12 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         if f.pos == "verb" and f.lemma in _LIGHT and f.primary and lex.predicate(f.primary, "noun") and \
                 lex.predicate(f.primary, "noun").code:
             code = lex.predicate(f.primary, "noun").code  # "ordered a diplomatic freeze", "announced sanctions"
+        elif f.pos == "verb" and f.lemma in _VOICING and (code is None or _root(code) == "01") and f.primary and \
+                (voiced := lex.predicate_code(f.primary, "noun", subj="", objs=set(), preps=set(), prts=set())) \
+                and _root(voiced) != "01":
+            code = voiced  # "repeated the demand for", "voiced its opposition to": what is voiced is the act
+        if _root(code) == "14" and how != "pattern" and f.pos == "verb" and f.args and not f.passive:
+            continue  # "demonstrated its contempt", "rallied support": a protest verb with an object shows, not protests
         if not targets and f.content is not None:
             # "demanded that the DPRK forsake ...": the actor the clause is about
             own = {party(m) for m in f.sources}
@@ -359,7 +372,8 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                         for p, h in f.preps)
             relational = _root(code) in _RELATIONAL or (_root(code) == "01" and how == "pattern")  # "expressed regret"
             reacting = _reacts_to_act(sent, f, lex)
-            if counterpart is not None and (relational or reacting) and f.pos in ("verb", "adj") and \
+            homeward = any(c.lower_ == "home" for c in tok.children)  # "flew home": to its own country
+            if counterpart is not None and (relational or reacting) and f.pos in ("verb", "adj") and not homeward and \
                     how != "default" and f.content is None and len(sources) == 1 and (not aimed or reacting):
                 other = counterpart(sources[0], doer=reacting)
                 if other is not None and _state_level(sources[0]):

@@ -132,9 +132,11 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
                             counterpart=_counterpart(ctx, local), found=frames_found)
         speaker = ctx.speaker if ctx.quoted_start else ctx.author
         if speaker is not None and not any(t.lemma_ in REPORTING and t.pos_ == "VERB" for t in parsed):
-            said = {(party(e.target), e.cameo[:2]) for e in coded if party(e.source) == party(speaker)}
+            # what the sentence already has the author do, read as it stands ("The Australian Government
+            # condemns attacks by X on camps in Y" condemns X, not Y as well)
+            said = {e.cameo[:2] for e in coded if party(e.source) == party(speaker)}
             coded += [e for e in code_statement(parsed, local, speaker, found=frames_found)
-                      if (party(e.target), e.cameo[:2]) not in said]
+                      if e.cameo[:2] not in said]
         for ev in coded:
             forward = ev.modality == "future"
             time = resolve(ev.clause, day, forward=forward) if ev.clause else when

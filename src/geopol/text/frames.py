@@ -55,6 +55,7 @@ _DETAINING = frozenset({"detain", "hold", "imprison", "jail", "arrest", "keep", 
 _FREEING = frozenset({"release", "free", "pardon", "return", "repatriate", "exchange", "swap", "hand", "extradite",
                       "deport", "expel", "evacuate", "rescue"})
 _STATE_NAMES = frozenset({"name", "capital", "abbrev", "sector", "official"})
+_SETTING = frozenset({"at", "during", "in", "after", "before", "following", "on"})  # "at a meeting with X"
 _RECEIVING = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
 
 
@@ -237,11 +238,21 @@ def _modified(tok) -> set:
     return {f"{c.lemma_.lower()} {head}" for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
 
 
+_CURRENCY_SIGNS = frozenset("$€£¥₹₩")
+
+
+def _is_money(tok) -> bool:
+    """An amount of money: "$50 million", "A$1 million", "€20bn" (a currency sign on the figure)."""
+    return any(c.tag_ == "$" or (c.text and c.text[-1] in _CURRENCY_SIGNS) for c in [tok, *tok.children])
+
+
 def _words(verb, direct, preps, sent=None) -> tuple[set, set, set]:
     objs = set()
     for o in direct:
         objs.add(o.lemma_.lower())
         objs |= _modified(o)
+        if _is_money(o):
+            objs.add("money")  # "providing A$1 million": the dictionary's patterns name money, not the figure
         if o.lemma_.lower() in _MEASURE:  # "four hours of talks", "a series of attacks"
             objs.update(g.lemma_.lower() for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj")
@@ -391,27 +402,36 @@ def _adj_frame(sent, adj, key: str) -> Frame | None:
 def _noun_frame(sent, noun, key: str) -> Frame | None:
     """An event noun with its actors: "Russia's support for Assad", "talks between X and Y"."""
     sources, targets = [], []
-    between = []
+    between, owner, by = [], [], []
     for c in noun.children:
         if c.dep_ == "poss":
-            sources.extend(sent.actors_at(c))
+            owner.extend(sent.actors_at(c))
         elif c.dep_ in ("amod", "compound", "nmod") and sent.at(c):
             sources.extend(sent.actors_at(c))
         elif c.dep_ == "prep":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if c.lower_ in ("by", "from"):
-                sources.extend(m for o in objs for m in sent.actors_at(o))
+                by.extend(m for o in objs for m in sent.actors_at(o))
             elif c.lower_ in ("between", "among"):
                 between.extend(m for o in objs for m in sent.actors_at(o))
             elif c.lower_ in NOUN_PREPS:
                 targets.extend(m for o in objs for m in sent.actors_at(o))
         elif c.dep_ == "agent":
-            sources.extend(m for g in c.children for m in sent.actors_at(g))
+            by.extend(m for g in c.children for m in sent.actors_at(g))
+    if by and owner and {sent.party(m) for m in owner} - {sent.party(m) for m in by}:
+        # "her release by Russia", "Kuwait's invasion by Iraq": the owner is what was done to
+        sources, targets = by + sources, owner + targets
+    else:
+        sources = owner + by + sources
     if between and len({sent.party(m) for m in between}) >= 2:
         sources, targets = [between[0]], [m for m in between[1:] if sent.party(m) != sent.party(between[0])]
     if not sources and targets and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
         # "Kerry held talks with Lavrov", "launched an attack on": the subject of the verb of the noun
         sources = _sources(sent, noun.head)
+    elif not sources and targets and noun.dep_ == "pobj" and noun.head.lower_ in _SETTING \
+            and noun.head.head.pos_ in ("VERB", "AUX"):
+        # "at a meeting with Tang, the ambassador refused ...", "during talks with X, Y said": who took part
+        sources = _sources(sent, noun.head.head)
     if sources and not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVING:
         # "they received official pardons from President Poroshenko": the receiver is acted on
         targets = _sources(sent, noun.head)

@@ -95,7 +95,7 @@ class Lexicon:
                 self._patterns.setdefault(key, []).append(((("objp", frozenset({obj}), None),), code.strip(), 1))
             else:
                 self._default.setdefault(key, code.strip())
-        self._hand = set(self._default) | set(self._patterns)
+        self._hand_default = hand_default = set(self._default)  # verbs geopol codes itself
         self._inherited: set[tuple[str, str]] = set()
         for lemma, particle, pattern, code, block in _rows("petrarch_verbs.tsv"):
             key = (lemma, particle)
@@ -103,8 +103,8 @@ class Lexicon:
                 cons = _constraints(pattern)
                 if all(c[0] == "subj" for c in cons):
                     continue  # a block-wide subject pattern ("&MILITARY *") says too little of one verb
-                if block != "own" and key in self._hand:
-                    continue  # a synonym's pattern does not override geopol's own entry for the verb
+                if block != "own" and key in hand_default:
+                    continue  # a synonym's pattern does not override geopol's own code for the verb
                 self._patterns.setdefault(key, []).append((cons, _known(code) or None, 0 if block == "own" else -1))
             elif key not in self._default:
                 self._default[key] = _known(code) or None
@@ -154,7 +154,7 @@ class Lexicon:
                 return best, best_how
         for key in keys:
             if key in self._default:
-                how = "hand" if key in self._hand else "default" if key in self._inherited else "verb"
+                how = "hand" if key in self._hand_default else "default" if key in self._inherited else "verb"
                 return self._default[key], how
         return None, ""
 

@@ -296,6 +296,19 @@ class _Scan(PersonReading):
                 end = q
         return end, r
 
+    def _given_name_at(self, i) -> bool:
+        """The word at ``i`` is followed by a capitalised word that is no title, month, day, role or place:
+        the pair is someone else's name, as in "Paul Whelan" beside a leader called Paul."""
+        j = i + 1
+        if j >= self.n or not self.words[j][:1].isupper() or not self.words[j].isalpha():
+            return False
+        if self.lower[j] in FUNCTION_WORDS or self.words[j] in MONTHS_DAYS or self.words[j] in TITLES:
+            return False
+        n, bucket, _ = self.match(j)
+        if n and any(a.kind in COUNTRY_KINDS for a in bucket):
+            return False  # "Putin Moscow"-like runs are two names, not one
+        return not self.role_at(j)[0]
+
     def _names_state(self, i) -> bool:
         n, bucket, _ = self.match(i)
         return bool(n) and any((a := self.f.registry.get(x.code)) is not None and a.kind in ("state", "igo")
@@ -350,6 +363,9 @@ class _Scan(PersonReading):
             if alias is not None and alias.kind in ("person", "short") and i + n + 1 < n_toks \
                     and words[i + n] in "-–" and self.glued(i + n) and self.glued(i + n + 1):
                 alias = None  # "Lee Jong" of "Lee Jong-joo": a name cut inside a hyphenated word
+            if alias is not None and alias.kind in ("person", "short") and n == 1 and not titled and \
+                    self._given_name_at(i):
+                alias = None  # "Paul Whelan": a given name, not the family name of a known Paul
             if alias is not None and i >= 2 and words[i - 1] in "-–" and self.glued(i) and \
                     self.lower[i - 2] in ("pro", "anti", "non", "ex"):
                 alias = None  # "pro-Russian separatists", "anti-American protests": not the state itself
