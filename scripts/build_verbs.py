@@ -16,7 +16,8 @@ row per verb and per pattern:
   phrase and its head noun), ``prt=out`` (a particle), ``subj=troop|army``
   (the head noun of the subject, from the pre-verb part);
 - ``code``: the CAMEO code (the first of ``[A:B]``; empty for the null code
-  ``---``, which means "no event");
+  ``---``, which means "no event"; ``:B`` for ``[:B]``, an act of the other
+  party on the subject: "receive a loan from X" is X's aid);
 - ``block``: on a pattern row, ``own`` when the pattern was written for this
   verb (the dictionary's comment names it), else ``from:VERB`` (borrowed from
   a synonym of the block); on a verb's
@@ -57,8 +58,15 @@ def _singular(w: str) -> str:
 
 
 def _code(text: str) -> str | None:
-    """``'042:043'`` → ``'042'``; ``':173'`` → ``'173'``; ``'---'`` → ``''``; None when not a code."""
+    """``'042:043'`` → ``'042'``; ``':173'`` → ``':173'``; ``'---'`` → ``''``; None when not a code.
+
+    ``[A:B]`` pairs the code A of the subject's act on the other party with the code B of the other
+    party's act on the subject ("RECEIVE * ENVOY [043:042]": X hosts, the envoy's state visits); ``[:B]``
+    has only the second ("RECEIVE * LOAN [:071]": the lender aids the subject), kept with its colon.
+    """
     parts = [p.strip() for p in text.split(":")]
+    if len(parts) == 2 and not parts[0] and re.fullmatch(r"\d{2,4}", parts[1]):
+        return ":" + parts[1]
     for p in parts:
         if p.startswith("---"):
             return ""

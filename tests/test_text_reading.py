@@ -98,6 +98,17 @@ def test_family_names(finder):
     assert mentions(finder, "Jimmy Carter visited Pyongyang.", date(2010, 8, 25))[0] == ("Jimmy Carter", "USAELI")
 
 
+def test_spanish_names_without_the_mothers_family_name(finder):
+    # the registry has "Virgilio Barco Vargas"; the news writes "Virgilio Barco", then "Barco"
+    day = date(1988, 8, 10)
+    found = mentions(finder, "Colombian leader Virgilio Barco accused Venezuela of sheltering rebels. "
+                             "Barco said the talks had failed.", day)
+    assert found == [("Colombian leader Virgilio Barco", "COLGOV"), ("Venezuela", "VEN"), ("Barco", "COLGOV")]
+    assert mentions(finder, "Barco Vargas said no.", day) == [("Barco Vargas", "COLGOV")]
+    # a second given name is no family name: "Juan Manuel" is not Juan Manuel Santos
+    assert "COLGOV" not in {a for _, a in mentions(finder, "Juan Manuel said no.", date(2012, 1, 1))}
+
+
 def test_one_name_two_people_by_date(finder):
     reg = Registry.default()
     elder = finder.find("President Bush spoke.", date(1990, 8, 8))[0].person
@@ -352,6 +363,31 @@ def test_a_given_name_before_an_unknown_surname_is_nobody_known(finder):
         assert "Paul" not in found, text
     assert [t for t, _ in mentions(finder, "Paul said no.", day)] == ["Paul"]
     assert [t for t, _ in mentions(finder, "Putin Tuesday said no.", date(2023, 12, 20))] == ["Putin"]
+
+
+def test_what_a_receiver_gets_is_the_givers_act():
+    # PETRARCH2's [:071] patterns: the subject of "received", "faced" is acted on
+    day = date(2016, 5, 25)
+    assert events_of("Ukraine received a loan from the International Monetary Fund.", day) == \
+        [("IMF", "UKR", "07", "asserted")]
+    got = events_of("Russia faced sharp criticism from the United States over the annexation.", day)
+    assert got == [("USA", "RUS", "11", "asserted")]
+    assert events_of("Serbia received weapons from China.", day) == [("CHN", "SRB", "07", "asserted")]
+    assert events_of("Ukraine received a loan.", day) == []  # no giver named: no event
+
+
+def test_an_organisation_after_at_is_where_not_whom():
+    day = date(2010, 8, 10)
+    got = events_of("Colombia accused Venezuela at the United Nations of harbouring rebels.", day)
+    assert [(s, t) for s, t, r, m in got] == [("COL", "VEN")]
+    assert ("RUS", "NAT", "11", "asserted") in events_of("The Russian president lashed out at NATO.", day)
+
+
+def test_a_name_then_a_verb_is_no_sector(finder):
+    day = date(2016, 8, 10)
+    assert mentions(finder, "Iran received fighter jets.", day)[0] == ("Iran", "IRN")
+    assert mentions(finder, "Irish nationalist guerrillas attacked.", day) == [("Irish nationalist guerrillas",
+                                                                              "IRLREB")]
 
 
 def test_the_authors_own_act_is_not_read_twice():

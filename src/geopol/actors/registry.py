@@ -21,7 +21,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -35,7 +35,12 @@ __all__ = ["Alias", "Registry", "EAST_ASIAN_ORDER", "slug", "build_registry", "r
 
 # Countries whose personal names put the family name first ("Kim Jong-un", "Xi Jinping").
 EAST_ASIAN_ORDER = frozenset({"CHN", "PRK", "KOR", "TWN", "HKG", "VNM"})
+# Countries whose personal names end in two family names, the father's then the mother's
+# ("Alvaro Uribe Velez": "Uribe" in the news, or "Lopez Obrador"); Portuguese names put the father's last.
+SPANISH_NAMING = frozenset({"ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "ESP", "GNQ", "GTM", "HND",
+                            "MEX", "NIC", "PAN", "PER", "PRI", "PRY", "SLV", "URY", "VEN"})
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
+_PARTICLES = {"De", "Del", "La", "Las", "Los", "Da", "Do", "Dos", "Y", "San", "Santa"}
 COUNTRY_KINDS = frozenset({"name", "abbrev", "capital", "demonym", "prefix", "institution", "official"})
 
 
@@ -73,6 +78,8 @@ def person_variants(name: str, country: str | None) -> set[str]:
     ['Kim Il Sung', 'Kim Il-Sung', 'Kim Il-sung']
     >>> sorted(person_variants("Kim Jong Un", "PRK"))
     ['Kim Jong Un', 'Kim Jong-Un', 'Kim Jong-un']
+    >>> sorted(person_variants("Virgilio Barco Vargas", "COL"))
+    ['Barco Vargas', 'Virgilio Barco', 'Virgilio Barco Vargas']
     """
     out = {name, _strip_accents(name)}
     for v in list(out):
@@ -84,15 +91,46 @@ def person_variants(name: str, country: str | None) -> set[str]:
         if country in EAST_ASIAN_ORDER and len(parts) == 3 and all(p[:1].isupper() for p in parts):
             out.add(f"{parts[0]} {parts[1]}-{parts[2].lower()}")
             out.add(f"{parts[0]} {parts[1]}-{parts[2]}")
+        if _two_family_names(parts, country):
+            out.add(" ".join(parts[:-1]))   # without the mother's name: "Alvaro Uribe"
+            out.add(" ".join(parts[-2:]))   # both family names: "Lopez Obrador"
     return out
 
 
+def _two_family_names(parts: list[str], country: str | None) -> bool:
+    """A Spanish name that ends in the father's and the mother's family names: three words or more, the
+    last two capitalised and the second to last no given name ("Juan Manuel Santos" has one family name)."""
+    return (country in SPANISH_NAMING and len(parts) >= 3 and all(p[:1].isupper() for p in parts[-2:])
+            and parts[-1] not in _SUFFIXES and parts[-2] not in _PARTICLES
+            and _strip_accents(parts[-2]) not in given_names())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Words that open more of the known persons' names than they continue (Manuel, Carlos, Maria):
+    given names, read off the registry's own name lists."""
+    from . import phoenix
+
+    first: Counter = Counter()
+    later: Counter = Counter()
+    names = [r["name"] for r in _rows("leaders.tsv")]
+    names += [e.name.title() for e in phoenix.read_entries() if e.kind == "person"]
+    for n in names:
+        parts = [_strip_accents(p) for p in n.split()]
+        if len(parts) > 1:
+            first[parts[0]] += 1
+            later.update(parts[1:])
+    return frozenset(w for w, c in first.items() if c > later[w])
+
+
 def family_name(name: str, country: str | None) -> str | None:
-    """The short form a text uses after introducing a person ("Xi", "Putin")."""
+    """The short form a text uses after introducing a person ("Xi", "Putin", "Uribe" for Alvaro Uribe Velez)."""
     parts = [p for p in name.split() if p not in _SUFFIXES]
     if len(parts) < 2 or " of " in name or parts[-1][:1].islower():
         return None
-    return parts[0] if country in EAST_ASIAN_ORDER else parts[-1]
+    if country in EAST_ASIAN_ORDER:
+        return parts[0]
+    return parts[-2] if _two_family_names(parts, country) else parts[-1]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -387,6 +425,9 @@ def _add_dictionaries(actors: list[Actor], roles: dict[str, str]) -> list[Alias]
                 persons[code] = len(actors) - 1
             actor = actors[persons[code]]
             out.extend(Alias(text=k, code=code, kind="person" if " " in k else "short") for k in keys)
+            out.extend(Alias(text=k, code=code, kind="person")
+                       for k in {phoenix.dictionary_key(v) for v in person_variants(name, actor.country)} - set(keys)
+                       if " " in k)
             fam = family_name(name, actor.country)
             if fam:
                 out.append(Alias(text=phoenix.dictionary_key(fam), code=code, kind="short"))

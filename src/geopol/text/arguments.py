@@ -10,7 +10,7 @@ preposition). Used by the frames (:mod:`geopol.text.frames`).
 
 from __future__ import annotations
 
-__all__ = ["Sentence", "mentions_by_token", "unique", "NESTED_PREPS", "LOCATIVE", "PLACE_KINDS"]
+__all__ = ["Sentence", "mentions_by_token", "unique", "venue", "NESTED_PREPS", "LOCATIVE", "PLACE_KINDS"]
 
 # Prepositions whose object, inside an object phrase, can be the one acted on ("by" and "from" name the
 # agent of the noun: "crimes by Croatian extremists against Serb civilians").
@@ -18,6 +18,19 @@ NESTED_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "i
                           "in", "at", "over", "upon", "among", "under"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within"})
 PLACE_KINDS = frozenset({"capital", "place"})
+# Words whose "at" names a goal, not a venue: "fired at", "lashed out at", "angry at".
+_AT_GOAL = frozenset({"aim", "fire", "shoot", "strike", "hit", "lash", "direct", "point", "throw", "hurl", "swipe",
+                      "jab", "rail", "snap", "angry", "furious", "upset", "annoyed", "laugh", "scoff", "sneer"})
+
+
+def venue(prep: str, mention, head=None) -> bool:
+    """Whether the object of ``prep`` says where something happened rather than to whom: a city after a
+    locative preposition ("in Moscow"), an organisation after "at" ("accused Venezuela at the OAS") unless
+    the word it depends on aims at it (``head``: "fired at", "lashed out at")."""
+    if prep in LOCATIVE and mention.kind in PLACE_KINDS:
+        return True
+    return (prep == "at" and (mention.kind == "igo" or str(mention.actor).startswith("IGO"))
+            and (head is None or head.lemma_.lower() not in _AT_GOAL))
 
 
 def mentions_by_token(doc, mentions) -> list[list]:
@@ -109,8 +122,7 @@ class Sentence:
                 for g in c.children:
                     if g.dep_ != "pobj":
                         continue
-                    found = [m for m in self.actors_at(g)
-                             if not (c.lower_ in LOCATIVE and m.kind in PLACE_KINDS)]
+                    found = [m for m in self.actors_at(g) if not venue(c.lower_, m, c.head)]
                     out.extend(found)
                     if depth > 1 and not found:
                         out.extend(self.nested(g, depth - 1, seen=seen))

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .frames import MOVING, Frame, frames, statement_frame
+from .frames import MOVING, RECEIVING, Frame, frames, statement_frame
 from .moods import REPORTING
 from .lexicon import lexicon
 
@@ -109,6 +109,17 @@ def _actors_at_token(sent, i: int, mentions) -> list:
     base = sent[0].idx
     t = sent[i]
     return [m for m in mentions if m.start <= t.idx - base < m.end]
+
+
+def _doers(sent, tok, mentions) -> list:
+    """The actors a "from" or "by" phrase of a verb or of its object names: who gave, who criticised."""
+    base = sent[0].i
+    out = []
+    for h in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr")]:
+        for c in h.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                out.extend(m for g in c.children if g.dep_ == "pobj" for m in _actors_at_token(sent, g.i - base, mentions))
+    return out
 
 
 def _context(tok) -> str:
@@ -280,6 +291,14 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         tok = sent[f.head]
         code, how = _frame_code_how(sent, f, lex)
         targets = list(f.targets)
+        if how == "pattern" and f.lemma in RECEIVING and _root(code) == "07":
+            how = "reverse"  # "received weapons from China" (the dictionary's [072]): aid received is given
+        if how == "reverse":
+            # "received a loan from the IMF", "faced criticism from Washington": the other party acted
+            doers = [m for m in _doers(sent, tok, mentions) + targets if party(m) not in {party(x) for x in f.sources}]
+            if not doers or f.passive:
+                continue
+            f, targets, how = replace(f, sources=tuple(_unique(doers)[:1]), agents=()), list(f.sources), "pattern"
         if f.pos == "verb" and f.content is not None and (f.lemma in REPORTING or _root(code) == "01"):
             if all(m.kind == "group" and not m.country for m in f.sources):
                 continue  # what a newspaper or an NGO says is the news, not an event between states

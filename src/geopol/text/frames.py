@@ -33,10 +33,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .arguments import LOCATIVE, PLACE_KINDS, Sentence, unique
+from .arguments import Sentence, unique, venue
 from .moods import REPORTING, governing_verb, lemma_of, modality
 
-__all__ = ["Frame", "frames", "statement_frame", "MOVING"]
+__all__ = ["Frame", "frames", "statement_frame", "MOVING", "RECEIVING"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _OBJ = ("dobj", "dative", "iobj", "oprd")
@@ -56,7 +56,7 @@ _FREEING = frozenset({"release", "free", "pardon", "return", "repatriate", "exch
                       "deport", "expel", "evacuate", "rescue"})
 _STATE_NAMES = frozenset({"name", "capital", "abbrev", "sector", "official"})
 _SETTING = frozenset({"at", "during", "in", "after", "before", "following", "on"})  # "at a meeting with X"
-_RECEIVING = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
+RECEIVING = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +277,7 @@ def _targets_how(sent, tok, direct, preps, allowed, sources) -> tuple[list, bool
         out.extend(sent.actors_at(o))
     for p, o in preps:
         if p.lower_ in allowed:
-            out.extend(m for m in sent.actors_at(o) if not (p.lower_ in LOCATIVE and m.kind in PLACE_KINDS))
+            out.extend(m for m in sent.actors_at(o) if not venue(p.lower_, m, tok))
     out = [m for m in unique(out) if sent.party(m) not in own]
     if out:
         return out, False
@@ -432,7 +432,7 @@ def _noun_frame(sent, noun, key: str) -> Frame | None:
             and noun.head.head.pos_ in ("VERB", "AUX"):
         # "at a meeting with Tang, the ambassador refused ...", "during talks with X, Y said": who took part
         sources = _sources(sent, noun.head.head)
-    if sources and not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVING:
+    if sources and not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
         # "they received official pardons from President Poroshenko": the receiver is acted on
         targets = _sources(sent, noun.head)
     if not sources or not targets:

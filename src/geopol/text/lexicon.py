@@ -26,6 +26,8 @@ pattern or verb with the null code says "no event".
 '040'
 >>> lex.code("hold", "", subj="", objs={"breath"}, preps=set(), prts=set()) is None
 True
+>>> lex.code_how("face", "", subj="", objs={"criticism"}, preps=set(), prts=set())
+('111', 'reverse')
 """
 
 from __future__ import annotations
@@ -105,7 +107,10 @@ class Lexicon:
                     continue  # a block-wide subject pattern ("&MILITARY *") says too little of one verb
                 if block != "own" and key in hand_default:
                     continue  # a synonym's pattern does not override geopol's own code for the verb
-                self._patterns.setdefault(key, []).append((cons, _known(code) or None, 0 if block == "own" else -1))
+                # ":071": the act of the other party on the subject ("received a loan from X")
+                known = _known(code.lstrip(":"))
+                known = (":" + known if code.startswith(":") else known) if known else None
+                self._patterns.setdefault(key, []).append((cons, known, 0 if block == "own" else -1))
             elif key not in self._default:
                 self._default[key] = _known(code) or None
                 if block != "verb":
@@ -132,7 +137,8 @@ class Lexicon:
 
     def code_how(self, lemma: str, particle: str, *, subj: str, objs: set, preps: set,
                  prts: set, primary: str = "") -> tuple[str | None, str]:
-        """(code, how): ``how`` is ``pattern`` (a phrase pattern matched), ``hand`` (geopol's own verb
+        """(code, how): ``how`` is ``pattern`` (a phrase pattern matched), ``reverse`` (a pattern whose act
+        is the other party's on the subject: "faced criticism from X"), ``hand`` (geopol's own verb
         entry), ``verb`` (PETRARCH2's code for the verb itself) or ``default`` (the code a verb inherits
         from its synonym block, the weakest reading)."""
         best, best_score, best_how = None, -1.0, ""
@@ -151,6 +157,8 @@ class Lexicon:
                     best, best_score = code, score
                     best_how = "hand" if priority > 0 else "pattern"
             if best_score >= 0:
+                if best and best.startswith(":"):
+                    return best[1:], "reverse"
                 return best, best_how
         for key in keys:
             if key in self._default:

@@ -256,13 +256,15 @@ class _Scan(PersonReading):
     def possessive_at(self, j) -> bool:
         return j + 1 < self.n and self.words[j] in _POSSESSIVE and self.words[j + 1] == "s" and self.glued(j)
 
-    def sector_after(self, k):
-        """(end token, role) of a sector noun after a country ending before token k, or (k, None)."""
+    def sector_after(self, k, plain: bool = True):
+        """(end token, role) of a sector noun after a country ending before token k, or (k, None);
+        ``plain`` lets one or two plain words come between (after a demonym, not after a name: in "Iran
+        received fighter jets" the word after the name is the verb)."""
         m = k
         while m < self.n and self.lower[m] in _MODIFIERS and not self.role_at(m)[0] and m - k < 2:
             m += 1
         rn, r = self.role_at(m)
-        if not rn:
+        if not rn and plain:
             # "Irish nationalist guerrillas", "Ethiopian and Eritrean forces" stay out: one or two plain
             # lower-case words, then the sector noun
             m = k
@@ -415,7 +417,7 @@ class _Scan(PersonReading):
         k = j + (2 if possessive else 0)
         end = j
         if alias.kind in COUNTRY_KINDS and alias.kind != "prefix":
-            m, r = self.sector_after(k)
+            m, r = self.sector_after(k, plain=alias.kind in ("demonym", "institution") or possessive)
             if r is not None:
                 if alias.kind != "institution" or not role:
                     role = r
