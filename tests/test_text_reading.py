@@ -363,6 +363,9 @@ def test_a_given_name_before_an_unknown_surname_is_nobody_known(finder):
         assert "Paul" not in found, text
     assert [t for t, _ in mentions(finder, "Paul said no.", day)] == ["Paul"]
     assert [t for t, _ in mentions(finder, "Putin Tuesday said no.", date(2023, 12, 20))] == ["Putin"]
+    # a city the dictionaries list that is a common given name is the city only where a place is expected
+    assert mentions(finder, "We welcome the return of Anna and Vladimir.", day) == []
+    assert mentions(finder, "Police in Vladimir arrested him.", day) == [("Police in Vladimir", "RUSCOP")]
 
 
 def test_what_a_receiver_gets_is_the_givers_act():

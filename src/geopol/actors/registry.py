@@ -105,10 +105,19 @@ def _two_family_names(parts: list[str], country: str | None) -> bool:
             and _strip_accents(parts[-2]) not in given_names())
 
 
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
+@lru_cache(maxsize=2)
+def given_names(strong: bool = False) -> frozenset[str]:
     """Words that open more of the known persons' names than they continue (Manuel, Carlos, Maria):
-    given names, read off the registry's own name lists."""
+    given names, read off the registry's own name lists; ``strong``: those that open five names or more
+    and twice as many as they continue (Vladimir, Lawrence: a place of that name is more often a person)."""
+    first, later = _name_words()
+    if strong:
+        return frozenset(w for w, c in first.items() if c >= 5 and c > 2 * later[w])
+    return frozenset(w for w, c in first.items() if c > later[w])
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[Counter, Counter]:
     from . import phoenix
 
     first: Counter = Counter()
@@ -120,7 +129,7 @@ def given_names() -> frozenset[str]:
         if len(parts) > 1:
             first[parts[0]] += 1
             later.update(parts[1:])
-    return frozenset(w for w, c in first.items() if c > later[w])
+    return first, later
 
 
 def family_name(name: str, country: str | None) -> str | None:

@@ -53,7 +53,7 @@ from typing import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..actors.phoenix import FUNCTION_WORDS, JOINERS, normal_spelling
-from ..actors.registry import COUNTRY_KINDS, Alias, Registry, family_name
+from ..actors.registry import COUNTRY_KINDS, Alias, Registry, family_name, given_names
 from .persons import MONTHS_DAYS, TITLES, PersonReading
 
 __all__ = ["MentionFinder", "FoundMention", "TITLES", "COMMON_SURNAME"]
@@ -67,6 +67,8 @@ _MODIFIERS = frozenset({"state", "top", "senior", "former", "new", "central", "f
                         "defence", "defense", "security", "riot", "border", "intelligence", "nuclear", "navy",
                         "official", "government", "opposition", "spy"})
 _LINKS = frozenset({"of", "in", "from"})
+# Words after which a place is expected: "in Vladimir" is the city, "Paul and Vladimir" two men.
+_PLACE_PREPS = frozenset({"in", "at", "from", "near", "to", "into", "outside", "around", "of", "across"})
 COMMON_SURNAME = 8  # persons sharing a family name before it no longer resolves alone by date
 
 
@@ -100,6 +102,7 @@ class MentionFinder:
         self.registry = registry
         self._index = self._build(registry.aliases().items(), str)
         self._upper = self._build(registry.dictionary_aliases().items(), str.upper)
+        self.given = given_names(strong=True)
         # first lower-cased token -> [(all tokens, role)], longest first
         self._roles: dict[str, list[tuple[list[str], str]]] = {}
         for noun, role in registry.roles.items():
@@ -368,6 +371,9 @@ class _Scan(PersonReading):
             if alias is not None and alias.kind in ("person", "short") and n == 1 and not titled and \
                     self._given_name_at(i):
                 alias = None  # "Paul Whelan": a given name, not the family name of a known Paul
+            if alias is not None and origin == "dictionary" and n == 1 and alias.kind == "name" and \
+                    w.title() in f.given and not (i and lower[i - 1] in _PLACE_PREPS):
+                alias = None  # "the return of Paul and Vladimir": a given name, not the city of Vladimir
             if alias is not None and i >= 2 and words[i - 1] in "-–" and self.glued(i) and \
                     self.lower[i - 2] in ("pro", "anti", "non", "ex"):
                 alias = None  # "pro-Russian separatists", "anti-American protests": not the state itself
