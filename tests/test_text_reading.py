@@ -393,6 +393,24 @@ def test_a_name_then_a_verb_is_no_sector(finder):
                                                                               "IRLREB")]
 
 
+def test_an_act_the_verb_judges_or_ends_is_someone_elses():
+    day = date(2015, 5, 12)
+    assert events_of("Britain condemned the attack on Israel.", day) == [("GBR", "ISR", "11", "asserted")]
+    assert [r for s, t, r, m in events_of("The United States lifted sanctions on Iran.", day)] == ["08"]
+    assert [r for s, t, r, m in events_of("Iran rejected the invasion of Iraq.", day)] == ["12"]
+    # a verb that performs its object noun still lends it its subject
+    assert events_of("Iraq launched an attack on Iran.", day) == [("IRQ", "IRN", "19", "asserted")]
+    assert events_of("The United States imposed sanctions on Iran.", day) == [("USA", "IRN", "16", "asserted")]
+
+
+def test_forces_act_through_their_weapons_and_arms_are_weapons():
+    day = date(2015, 5, 12)
+    assert events_of("Russian tanks shelled Ukrainian positions near the border.", day) == \
+        [("RUS", "UKR", "19", "asserted")]
+    assert events_of("Turkish drones struck Syrian army positions.", day) == [("TUR", "SYR", "19", "asserted")]
+    assert events_of("Iran sent arms to Venezuela.", day) == [("IRN", "VEN", "07", "asserted")]
+
+
 def test_the_authors_own_act_is_not_read_twice():
     text = ("Media release, Minister for Foreign Affairs of Canada, 3 May 2019\n\n"
             "The Canadian Government condemns the attacks by Sudanese troops on villages near the Chad border.")

@@ -145,7 +145,10 @@ _AGENT_NOUNS = frozenset("""leader leaders government governments official offic
     forces troops army military authorities authority diplomat diplomats delegation envoy ambassador regime
     administration police counterpart counterparts side sides people citizens nationals partners allies ally
     embassy embassies consulate mission""".split())
+# What forces act through: "Israeli tanks fired", "Russian missiles hit", "Chinese ships entered" name the state.
+_INSTRUMENTS = frozenset("""tank helicopter warplane jet aircraft bomber fighter drone gunboat warship ship vessel
+    boat submarine bulldozer artillery missile rocket shell""".split())
 
 
 def _is_agent_noun(tok) -> bool:
-    return tok.lemma_.lower() in _AGENT_NOUNS or tok.lower_ in _AGENT_NOUNS
+    return tok.lemma_.lower() in _AGENT_NOUNS or tok.lower_ in _AGENT_NOUNS or tok.lemma_.lower() in _INSTRUMENTS

@@ -55,6 +55,15 @@ _DETAINING = frozenset({"detain", "hold", "imprison", "jail", "arrest", "keep", 
 _FREEING = frozenset({"release", "free", "pardon", "return", "repatriate", "exchange", "swap", "hand", "extradite",
                       "deport", "expel", "evacuate", "rescue"})
 _STATE_NAMES = frozenset({"name", "capital", "abbrev", "sector", "official"})
+# Verbs whose object noun is the act their subject performs ("held talks", "launched an attack",
+# "imposed sanctions"), unlike verbs that judge, end or discuss another's act ("condemned the attack").
+SUPPORT = frozenset({"hold", "have", "conduct", "carry", "wage", "commit", "perpetrate", "undertake", "initiate",
+                     "launch", "stage", "mount", "unleash", "make", "give", "impose", "begin", "start", "resume",
+                     "continue", "renew", "intensify", "escalate", "step", "expand", "tighten", "maintain",
+                     "order", "announce", "declare", "issue", "approve", "decree", "introduce", "sign", "conclude",
+                     "reach", "strike", "open", "pursue", "send", "offer", "provide", "extend", "lead", "host",
+                     "convene", "organize", "organise", "deliver", "lodge", "file", "voice", "express", "repeat",
+                     "reiterate", "reaffirm", "restate", "register", "convey", "air", "enter", "engage"})
 _SETTING = frozenset({"at", "during", "in", "after", "before", "following", "on"})  # "at a meeting with X"
 RECEIVING = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
 
@@ -253,6 +262,8 @@ def _words(verb, direct, preps, sent=None) -> tuple[set, set, set]:
         objs |= _modified(o)
         if _is_money(o):
             objs.add("money")  # "providing A$1 million": the dictionary's patterns name money, not the figure
+        if o.lower_ == "arms":
+            objs.add("weapon")  # the plural "arms" is weapons (the parse's lemma is the limb)
         if o.lemma_.lower() in _MEASURE:  # "four hours of talks", "a series of attacks"
             objs.update(g.lemma_.lower() for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj")
@@ -425,8 +436,10 @@ def _noun_frame(sent, noun, key: str) -> Frame | None:
         sources = owner + by + sources
     if between and len({sent.party(m) for m in between}) >= 2:
         sources, targets = [between[0]], [m for m in between[1:] if sent.party(m) != sent.party(between[0])]
-    if not sources and targets and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
-        # "Kerry held talks with Lavrov", "launched an attack on": the subject of the verb of the noun
+    if not sources and targets and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB" and \
+            (noun.dep_ == "attr" or noun.head.lemma_.lower() in SUPPORT):
+        # "Kerry held talks with Lavrov", "launched an attack on": the subject of the verb of the noun; not
+        # "condemned the attack on Israel", "lifted the sanctions on Iran": that act is someone else's
         sources = _sources(sent, noun.head)
     elif not sources and targets and noun.dep_ == "pobj" and noun.head.lower_ in _SETTING \
             and noun.head.head.pos_ in ("VERB", "AUX"):
