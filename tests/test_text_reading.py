@@ -411,6 +411,21 @@ def test_forces_act_through_their_weapons_and_arms_are_weapons():
     assert events_of("Iran sent arms to Venezuela.", day) == [("IRN", "VEN", "07", "asserted")]
 
 
+def test_a_city_the_dictionaries_list_is_a_place_in_the_state():
+    day = date(2015, 6, 1)
+    assert events_of("Iranian and American diplomats held talks in Geneva.", day) == [("USA", "IRN", "04", "asserted")]
+    assert events_of("Iran said Israel violated the Geneva Conventions.", day) == [("IRN", "ISR", "11", "asserted")]
+
+
+def test_members_of_a_group_and_a_view_agreed():
+    day = date(2015, 6, 1)
+    assert events_of("A delegation of Chinese officials visited Pyongyang.", day) == [("CHN", "PRK", "04", "asserted")]
+    # "agreed that ...": a view shared (019); "agreed that they would ...": an intent (03)
+    assert events_of("Japan and South Korea agreed that the crisis was serious.", day) == \
+        [("JPN", "KOR", "01", "asserted")]
+    assert ("JPN", "KOR", "03", "asserted") in events_of("Japan and South Korea agreed that they would meet again.", day)
+
+
 def test_the_authors_own_act_is_not_read_twice():
     text = ("Media release, Minister for Foreign Affairs of Canada, 3 May 2019\n\n"
             "The Canadian Government condemns the attacks by Sudanese troops on villages near the Chad border.")

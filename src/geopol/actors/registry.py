@@ -41,7 +41,7 @@ SPANISH_NAMING = frozenset({"ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "EC
                             "MEX", "NIC", "PAN", "PER", "PRI", "PRY", "SLV", "URY", "VEN"})
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
 _PARTICLES = {"De", "Del", "La", "Las", "Los", "Da", "Do", "Dos", "Y", "San", "Santa"}
-COUNTRY_KINDS = frozenset({"name", "abbrev", "capital", "demonym", "prefix", "institution", "official"})
+COUNTRY_KINDS = frozenset({"name", "abbrev", "capital", "demonym", "prefix", "institution", "official", "place"})
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -354,7 +354,7 @@ def build_registry(*, dictionaries: bool = True) -> Registry:
         role_names[r["code"]] = r["description"]
         for noun in r["nouns"].split("|"):
             roles.setdefault(noun, r["code"])
-    upper = _add_dictionaries(actors, roles) if dictionaries else []
+    upper = _add_dictionaries(actors, roles, aliases) if dictionaries else []
     return Registry(actors, aliases, roles, role_names, upper)
 
 
@@ -379,7 +379,7 @@ def _current(codes_: tuple) -> str:
     return next((c for c, s, e in codes_ if e is None), codes_[-1][0])
 
 
-def _add_dictionaries(actors: list[Actor], roles: dict[str, str]) -> list[Alias]:
+def _add_dictionaries(actors: list[Actor], roles: dict[str, str], known_aliases: list[Alias] = ()) -> list[Alias]:
     """Merge PETRARCH2's Phoenix dictionaries (see :mod:`geopol.actors.phoenix`) into ``actors`` and
     ``roles``; return their aliases (upper case).
 
@@ -390,6 +390,10 @@ def _add_dictionaries(actors: list[Actor], roles: dict[str, str]) -> list[Alias]
     """
     from . import phoenix
 
+    own: dict[str, set] = defaultdict(set)  # the registry's own names of each state, as dictionary keys
+    for al in known_aliases:
+        if al.kind in COUNTRY_KINDS:
+            own[al.code].add(_without_the(phoenix.dictionary_key(al.text)))
     countries: dict[str, str] = {}
     for c in codes.countries().values():
         countries.setdefault(c.iso3, c.iso3)
@@ -444,7 +448,11 @@ def _add_dictionaries(actors: list[Actor], roles: dict[str, str]) -> list[Alias]
         holder, role, hk = phoenix.split_code(_current(e.codes), countries, igos)
         if e.kind == "country":
             if hk == "state" and not role:
-                out.extend(Alias(text=k, code=holder, kind="name") for k in keys)
+                # a country entry lists the state's names, then its cities, regions and rivers ("GENEVA",
+                # "LAKE GENEVA" under SWITZERLAND): a phrase the registry does not know as the state's name,
+                # demonym or capital is a place in it ("talks in Geneva" are not with Switzerland)
+                out.extend(Alias(text=k, code=holder, kind="name" if _without_the(k) in own.get(holder, ())
+                                 else "place") for k in keys)
             continue
         if e.kind == "group" or hk == "other":
             code = _current(e.codes)
@@ -460,6 +468,10 @@ def _add_dictionaries(actors: list[Actor], roles: dict[str, str]) -> list[Alias]
         for noun in (phrase, *plurals):
             roles.setdefault(noun, code)
     return out
+
+
+def _without_the(key: str) -> str:
+    return key[4:] if key.startswith("THE ") else key
 
 
 def _overlap(a: Tenure, b: Tenure) -> bool:

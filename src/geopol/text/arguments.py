@@ -85,6 +85,10 @@ class Sentence:
             for c in tok.children:
                 if c.dep_ == "appos":
                     out.extend(self.actors_at(c, seen=seen))
+            if not out and tok.lemma_.lower() in _COLLECTIVE:
+                # "a group of prominent Liberians", "a delegation of Chinese officials": the members
+                out.extend(m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj" for m in self.actors_at(g, seen=seen))
             if not out and tok.pos_ in ("NOUN", "PROPN", "PRON"):
                 # "Israeli and Palestinian leaders": an adjective naming the actor of an actor noun
                 for c in tok.children:
@@ -145,6 +149,9 @@ _AGENT_NOUNS = frozenset("""leader leaders government governments official offic
     forces troops army military authorities authority diplomat diplomats delegation envoy ambassador regime
     administration police counterpart counterparts side sides people citizens nationals partners allies ally
     embassy embassies consulate mission""".split())
+# Nouns that stand for their members: "a group of Liberians", "a delegation of US senators".
+_COLLECTIVE = frozenset("""group delegation team number dozen dozens hundred hundreds thousand thousands couple
+    handful party contingent batch unit detachment squad wave body""".split())
 # What forces act through: "Israeli tanks fired", "Russian missiles hit", "Chinese ships entered" name the state.
 _INSTRUMENTS = frozenset("""tank helicopter warplane jet aircraft bomber fighter drone gunboat warship ship vessel
     boat submarine bulldozer artillery missile rocket shell""".split())

@@ -64,6 +64,7 @@ _MATERIAL_ALONE = ("07", "08", "14", "15", "16", "17", "18", "19", "20")
 _INTENT_VERBS = {"agree": "03", "pledge": "03", "promise": "03", "vow": "03", "intend": "03",
                  "plan": "03", "offer": "03", "undertake": "03", "commit": "03"}
 _REFUSE = frozenset({"refuse", "decline", "reject"})
+_FUTURE_AUX = frozenset({"will", "would", "shall", "should", "'ll", "wo"})
 # Verbs whose "of/for" clause is what they allege, not a fact told ("accused India of violating ..."); praise
 # "for" what was done presupposes it, so praise verbs are not here.
 _ACCUSING = frozenset({"accuse", "blame", "charge", "fault", "suspect", "indict"})
@@ -354,6 +355,10 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 targets = list(inner.targets)
         elif f.lemma in _REFUSE and xcomp is not None:
             code = "120"
+        elif f.lemma == "agree" and _root(code) == "03" and xcomp is None and any(
+                c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX for a in c.children)
+                for c in tok.children):
+            code = "019"  # "agreed there was an urgent need for": a view shared (CAMEO 019), not a promise
         if _root(code) == "03" and any(c.dep_ in ("xcomp", "ccomp") and any(
                 g.dep_ == "mark" and g.lower_ == "whether" for g in c.children) for c in tok.children):
             continue  # "decides whether to extend": a question still open, not an intent
@@ -381,7 +386,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                        None)
         sources = list(f.sources)
         if not targets:
-            if len({party(m) for m in sources}) >= 2 and _root(code) in _SYMMETRIC:
+            if len({party(m) for m in sources}) >= 2 and (_root(code) in _SYMMETRIC or code == "019"):
                 for i, a in enumerate(sources):
                     for b in sources[i + 1:]:
                         if _two_sides(a, b):

@@ -371,7 +371,7 @@ class _Scan(PersonReading):
             if alias is not None and alias.kind in ("person", "short") and n == 1 and not titled and \
                     self._given_name_at(i):
                 alias = None  # "Paul Whelan": a given name, not the family name of a known Paul
-            if alias is not None and origin == "dictionary" and n == 1 and alias.kind == "name" and \
+            if alias is not None and origin == "dictionary" and n == 1 and alias.kind in ("name", "place") and \
                     w.title() in f.given and not (i and lower[i - 1] in _PLACE_PREPS):
                 alias = None  # "the return of Paul and Vladimir": a given name, not the city of Vladimir
             if alias is not None and i >= 2 and words[i - 1] in "-–" and self.glued(i) and \
