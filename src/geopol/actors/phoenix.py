@@ -36,6 +36,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 
 __all__ = ["PhoenixEntry", "parse_codes", "read_entries", "read_agents", "split_code", "key_tokens", "normal_spelling",
@@ -103,11 +104,13 @@ def _text(name: str) -> str:
     return resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
-def read_entries() -> list[PhoenixEntry]:
+@lru_cache(maxsize=1)
+def read_entries() -> tuple[PhoenixEntry, ...]:
+    """The dictionaries' entries, read once (the registry's build and its name statistics share them)."""
     rows = csv.reader(io.StringIO(_text("phoenix_actors.tsv")), delimiter="\t", quoting=csv.QUOTE_NONE)
     next(rows)
-    return [PhoenixEntry(kind=k, name=n, codes=tuple(parse_codes(c)), phrases=tuple(p.split("|")), file=f, slug=s)
-            for k, n, c, p, f, s in rows]
+    return tuple(PhoenixEntry(kind=k, name=n, codes=tuple(parse_codes(c)), phrases=tuple(p.split("|")), file=f, slug=s)
+            for k, n, c, p, f, s in rows)
 
 
 def read_agents() -> list[tuple[str, str, tuple[str, ...]]]:

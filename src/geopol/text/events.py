@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .frames import MOVING, RECEIVING, Frame, frames, statement_frame
+from .frames import LIGHT, MOVING, RECEIVING, VOICING, Frame, frames, statement_frame
 from .moods import REPORTING
 from .lexicon import lexicon
 
@@ -112,15 +112,11 @@ def _actors_at_token(sent, i: int, mentions) -> list:
     return [m for m in mentions if m.start <= t.idx - base < m.end]
 
 
-def _doers(sent, tok, mentions) -> list:
-    """The actors a "from" or "by" phrase of a verb or of its object names: who gave, who criticised."""
+def _givers(sent, tok, mentions) -> list:
+    """The actors of a verb's own "from" phrase: who gave ("received weapons from China")."""
     base = sent[0].i
-    out = []
-    for h in [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr")]:
-        for c in h.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
-                out.extend(m for g in c.children if g.dep_ == "pobj" for m in _actors_at_token(sent, g.i - base, mentions))
-    return out
+    return [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children if g.dep_ == "pobj" for m in _actors_at_token(sent, g.i - base, mentions)]
 
 
 def _context(tok) -> str:
@@ -248,12 +244,6 @@ def _frame_code_how(doc, f: Frame, lex) -> tuple[str | None, str]:
                               prts=set(f.prts)), "hand"
 
 
-# Verbs that lend their clause to the event noun they govern ("ordered a freeze" is the freeze).
-_LIGHT = frozenset({"order", "announce", "impose", "launch", "begin", "start", "conduct", "carry", "stage", "make",
-                    "declare", "issue", "mount", "unleash", "give", "approve", "decree", "introduce"})
-# Verbs that voice what their object noun names: "repeated the demand" is a demand, "expressed support" support.
-_VOICING = frozenset({"repeat", "reiterate", "renew", "voice", "express", "lodge", "file", "register", "deliver",
-                      "convey", "restate", "reaffirm", "extend", "air"})
 # Verbs of meeting take the party met as their object: "meets its commitments" meets no one.
 _MEETING = frozenset({"meet", "visit", "host", "receive", "face", "encounter", "confront", "see", "join"})
 _RELATIONAL = ("03", "04", "05", "10", "11", "12", "13", "16")
@@ -296,7 +286,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             how = "reverse"  # "received weapons from China" (the dictionary's [072]): aid received is given
         if how == "reverse":
             # "received a loan from the IMF", "faced criticism from Washington": the other party acted
-            doers = [m for m in _doers(sent, tok, mentions) + targets if party(m) not in {party(x) for x in f.sources}]
+            # the giver is named by the verb's "from" phrase or its object's ("criticism from Washington": agents)
+            own = {party(x) for x in f.sources}
+            doers = [m for m in _givers(sent, tok, mentions) + list(f.agents) + targets if party(m) not in own]
             if not doers or f.passive:
                 continue
             f, targets, how = replace(f, sources=tuple(_unique(doers)[:1]), agents=()), list(f.sources), "pattern"
@@ -316,10 +308,10 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                        if party(m) not in own and m.kind != "person"]
         if (not targets or f.nested) and f.agents and _root(code) in ("10", "11", "12", "05", "13"):
             targets = list(f.agents)  # "condemns attacks by a Burmese Government-sponsored group": the doer
-        if f.pos == "verb" and f.lemma in _LIGHT and f.primary and lex.predicate(f.primary, "noun") and \
+        if f.pos == "verb" and f.lemma in LIGHT and f.primary and lex.predicate(f.primary, "noun") and \
                 lex.predicate(f.primary, "noun").code:
             code = lex.predicate(f.primary, "noun").code  # "ordered a diplomatic freeze", "announced sanctions"
-        elif f.pos == "verb" and f.lemma in _VOICING and (code is None or _root(code) == "01") and f.primary and \
+        elif f.pos == "verb" and f.lemma in VOICING and (code is None or _root(code) == "01") and f.primary and \
                 (voiced := lex.predicate_code(f.primary, "noun", subj="", objs=set(), preps=set(), prts=set())) \
                 and _root(voiced) != "01":
             code = voiced  # "repeated the demand for", "voiced its opposition to": what is voiced is the act

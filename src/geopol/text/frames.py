@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from .arguments import Sentence, unique, venue
 from .moods import REPORTING, governing_verb, lemma_of, modality
 
-__all__ = ["Frame", "frames", "statement_frame", "MOVING", "RECEIVING"]
+__all__ = ["Frame", "frames", "statement_frame", "LIGHT", "MOVING", "RECEIVING", "SUPPORT", "VOICING"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _OBJ = ("dobj", "dative", "iobj", "oprd")
@@ -55,15 +55,18 @@ _DETAINING = frozenset({"detain", "hold", "imprison", "jail", "arrest", "keep", 
 _FREEING = frozenset({"release", "free", "pardon", "return", "repatriate", "exchange", "swap", "hand", "extradite",
                       "deport", "expel", "evacuate", "rescue"})
 _STATE_NAMES = frozenset({"name", "capital", "abbrev", "sector", "official"})
+# Verbs that lend their clause to the event noun they govern ("ordered a freeze" is the freeze).
+LIGHT = frozenset({"order", "announce", "impose", "launch", "begin", "start", "conduct", "carry", "stage", "make",
+                   "declare", "issue", "mount", "unleash", "give", "approve", "decree", "introduce"})
+# Verbs that voice what their object noun names: "repeated the demand" is a demand, "expressed support" support.
+VOICING = frozenset({"repeat", "reiterate", "renew", "voice", "express", "lodge", "file", "register", "deliver",
+                     "convey", "restate", "reaffirm", "extend", "air"})
 # Verbs whose object noun is the act their subject performs ("held talks", "launched an attack",
 # "imposed sanctions"), unlike verbs that judge, end or discuss another's act ("condemned the attack").
-SUPPORT = frozenset({"hold", "have", "conduct", "carry", "wage", "commit", "perpetrate", "undertake", "initiate",
-                     "launch", "stage", "mount", "unleash", "make", "give", "impose", "begin", "start", "resume",
-                     "continue", "renew", "intensify", "escalate", "step", "expand", "tighten", "maintain",
-                     "order", "announce", "declare", "issue", "approve", "decree", "introduce", "sign", "conclude",
-                     "reach", "strike", "open", "pursue", "send", "offer", "provide", "extend", "lead", "host",
-                     "convene", "organize", "organise", "deliver", "lodge", "file", "voice", "express", "repeat",
-                     "reiterate", "reaffirm", "restate", "register", "convey", "air", "enter", "engage"})
+SUPPORT = LIGHT | VOICING | frozenset({
+    "hold", "have", "wage", "commit", "perpetrate", "undertake", "initiate", "resume", "continue", "intensify",
+    "escalate", "step", "expand", "tighten", "maintain", "sign", "conclude", "reach", "strike", "open", "pursue",
+    "send", "offer", "provide", "lead", "host", "convene", "organize", "organise", "enter"})
 _SETTING = frozenset({"at", "during", "in", "after", "before", "following", "on"})  # "at a meeting with X"
 RECEIVING = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
 
