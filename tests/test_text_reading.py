@@ -431,3 +431,30 @@ def test_the_authors_own_act_is_not_read_twice():
             "The Canadian Government condemns the attacks by Sudanese troops on villages near the Chad border.")
     got = [(s, t, r) for s, t, r, m in events_of(text, date(2019, 5, 3))]
     assert ("CAN", "SDN", "11") in got and ("CAN", "TCD", "11") not in got
+
+
+def test_coordinated_modifiers_arrivals_returns_and_reciprocal_acts():
+    day = date(2015, 6, 1)
+    # "US and Russian diplomats": both modifiers name an actor of the noun
+    assert events_of("US and Russian diplomats met in Geneva on Tuesday.", day) == [("RUS", "USA", "04", "asserted")]
+    # where one arrives is visited; a return with nothing handed back is a journey, not a release
+    assert events_of("The Turkish foreign minister arrived in Tehran on Monday.", day) == \
+        [("TUR", "IRN", "04", "asserted")]
+    assert [r for *_, r, _ in events_of("The Pakistani envoy returned to Kabul.", day)] == ["04"]
+    assert ("IRN", "FRA", "08", "asserted") in events_of("Iran returned the French sailors.", day)
+    # coordinated subjects of a reciprocal verb act on each other
+    got = events_of("India and Pakistan exchanged fire across the border.", day)
+    assert ("IND", "PAK", "19", "asserted") in got and ("PAK", "IND", "19", "asserted") in got
+
+
+def test_a_visit_and_a_meeting_in_one_sentence_and_two_meetings_with_two_people():
+    day = date(2018, 3, 5)
+    got = events_of("On his trip to Japan, the Indian prime minister held talks with Japanese business leaders.", day)
+    assert sorted(got) == [("IND", "JPN", "04", "asserted")] * 2
+    text = ("The French foreign minister met Chinese President Xi Jinping in Beijing on Monday. "
+            "On Monday he also held talks with Chinese Foreign Minister Wang Yi.")
+    assert events_of(text, day).count(("FRA", "CHN", "04", "asserted")) == 2
+    # one meeting told twice is one event
+    text = ("The French foreign minister met Chinese President Xi Jinping in Beijing on Monday. "
+            "He met Xi at the Great Hall of the People on Monday.")
+    assert events_of(text, day).count(("FRA", "CHN", "04", "asserted")) == 1

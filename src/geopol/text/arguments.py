@@ -18,6 +18,7 @@ NESTED_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "i
                           "in", "at", "over", "upon", "among", "under"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within"})
 PLACE_KINDS = frozenset({"capital", "place"})
+_MODIFIER = frozenset({"amod", "compound", "nmod", "poss"})
 # Words whose "at" names a goal, not a venue: "fired at", "lashed out at", "angry at".
 _AT_GOAL = frozenset({"aim", "fire", "shoot", "strike", "hit", "lash", "direct", "point", "throw", "hurl", "swipe",
                       "jab", "rail", "snap", "angry", "furious", "upset", "annoyed", "laugh", "scoff", "sneer"})
@@ -81,6 +82,10 @@ class Sentence:
                 for c in self.doc[i - self.first].children:
                     if c.dep_ == "conj" and c.i not in span:
                         out.extend(self.actors_at(c, seen=seen))
+                t = self.doc[i - self.first]
+                if t.dep_ == "conj" and t.head.i not in span and t.head.dep_ in _MODIFIER and t.head.head.i in span:
+                    # "US and Russian diplomats": the first of two coordinated modifiers of the mention's noun
+                    out.extend(self.actors_at(t.head, seen=seen))
         else:
             for c in tok.children:
                 if c.dep_ == "appos":

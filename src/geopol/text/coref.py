@@ -12,8 +12,11 @@ installs offline with its model; see docs/text.md):
   a "Statement by ..." or "Media release, ..." line names); "we"/"our" are
   the speaker's country; "our two countries" the speaker's and the other
   state last named;
-- **he, she, his, her**: the last person named before, in this sentence or
-  the previous two;
+- **he, she, his, her**: the last person named before in this sentence; for
+  a subject "he" with none, the person (or one official: "the foreign
+  minister") the previous sentence had for subject, as the centering
+  account of pronouns has it (Grosz, Joshi and Weinstein 1995); else the
+  last person named in the previous two sentences;
 - **it, its** (as a subject or a possessor, not "it is ... that"): the actor
   subject of this sentence before the pronoun, else the last state or IGO
   named in it before, else the actor subject of the previous sentence;
@@ -62,6 +65,7 @@ class DocumentContext:
     speaker: FoundMention | None = None             # the last speaker quoted
     in_quote: bool = False                          # the previous sentence ended inside a quotation
     subject: FoundMention | None = None             # the previous sentence's main subject, when an actor
+    someone: FoundMention | None = None             # ... when one person or official ("the minister")
     paragraph: int = -1
     sentence: int = 0
     quoted_start: bool = False                      # the sentence read last began inside a quotation
@@ -193,6 +197,8 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
         main = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), main) if inner is not None else main
     ctx.subject = next((m for m in actors + out if main is not None and m.kind != "person"
                         and m.start <= main.idx - base < m.end), None)
+    ctx.someone = next((m for m in actors + out if main is not None and m.start <= main.idx - base < m.end
+                        and _one_person(m, main)), None)
     ctx.history.append((ctx.sentence, actors + out))
     ctx.history = ctx.history[-6:]
     ctx.sentence += 1
@@ -216,8 +222,10 @@ def _pronoun(t, low, inside, speaker, ctx, before, prev, subject_offsets, base) 
             return [_as(who, t, base, country_only=True)] + ([_as(other, t, base, country_only=True)] if other else [])
         return [_as(who, t, base, country_only=True)]
     if low in _HE:
-        person = next((m for m in reversed(before) if m.kind == "person"), None) or \
-            next((m for m in reversed(ctx.recent(2)) if m.kind == "person"), None)
+        person = next((m for m in reversed(before) if m.kind == "person"), None)
+        if person is None and t.dep_ in ("nsubj", "nsubjpass"):
+            person = ctx.someone  # a subject "he" goes on with the person the last sentence was about
+        person = person or next((m for m in reversed(ctx.recent(2)) if m.kind == "person"), None)
         return [_as(person, t, base)] if person is not None else []
     if low in _IT:
         if t.dep_ not in ("nsubj", "nsubjpass", "poss") or _expletive(t):
@@ -244,6 +252,14 @@ def _pronoun(t, low, inside, speaker, ctx, before, prev, subject_offsets, base) 
                 (ctx.subject.role or "").startswith("GOV"):
             return [_as(ctx.subject, t, base)]  # "the Venezuelan regime ... They have announced"
     return []
+
+
+def _one_person(m, head) -> bool:
+    """A mention that can be "he" or "she": a person, or one official ("the foreign minister")."""
+    if m.kind == "person":
+        return True
+    return m.kind == "sector" and head.tag_ in ("NN", "NNP") and (m.role or "")[:3] == "GOV" and \
+        head.lemma_.lower() not in ("government", "ministry", "administration", "cabinet", "regime", "state")
 
 
 def _clause_subject_actor(t, before, base):

@@ -61,6 +61,8 @@ _HOSTILE_ACTION = frozenset({"action", "measure", "measures", "step", "steps", "
                              "retaliation", "consequence", "consequences", "force"})
 _SYMMETRIC = ("04", "03", "05", "06", "08")
 _MATERIAL_ALONE = ("07", "08", "14", "15", "16", "17", "18", "19", "20")
+# Verbs whose coordinated subjects act on each other: "India and Pakistan exchanged fire", "clashed".
+_RECIPROCAL = frozenset({"exchange", "trade", "swap", "clash", "skirmish"})
 _INTENT_VERBS = {"agree": "03", "pledge": "03", "promise": "03", "vow": "03", "intend": "03",
                  "plan": "03", "offer": "03", "undertake": "03", "commit": "03"}
 _REFUSE = frozenset({"refuse", "decline", "reject"})
@@ -282,6 +284,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         tok = sent[f.head]
         code, how = _frame_code_how(sent, f, lex)
         targets = list(f.targets)
+        if f.pos == "verb" and f.lemma == "return" and how == "hand" and not f.args and not f.passive:
+            # "returned to Moscow": with nothing handed back, a return is a journey (CAMEO's 042), not 084
+            code, how = lex.code_how("travel", "", subj=f.subj, objs=set(), preps=set(f.preps), prts=set(f.prts))
         if how == "pattern" and f.lemma in RECEIVING and _root(code) == "07":
             how = "reverse"  # "received weapons from China" (the dictionary's [072]): aid received is given
         if how == "reverse":
@@ -378,11 +383,16 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                        None)
         sources = list(f.sources)
         if not targets:
-            if len({party(m) for m in sources}) >= 2 and (_root(code) in _SYMMETRIC or code == "019"):
+            mutual = f.lemma in _RECIPROCAL and f.pos == "verb"
+            if len({party(m) for m in sources}) >= 2 and (_root(code) in _SYMMETRIC or code == "019" or mutual):
+                # "X and Y met": one event per pair; "X and Y exchanged fire", "clashed": each on the other
                 for i, a in enumerate(sources):
                     for b in sources[i + 1:]:
                         if _two_sides(a, b):
                             out.append(CodedEvent(a, b, code, f.lemma, f.modality, qty, clause, f.head, context))
+                            if mutual:
+                                out.append(CodedEvent(b, a, code, f.lemma, f.modality, qty, clause, f.head,
+                                                      context))
                 continue
             aimed = any(p in ("to", "with", "on", "against", "at", "toward", "towards") and h and h != "+"
                         for p, h in f.preps)
@@ -415,12 +425,24 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
     unique = []
     for ev in out:
         key = (party(ev.source), party(ev.target), ev.cameo[:2], ev.modality)
+        if key in seen and unique[seen[key]].cameo != ev.cameo and \
+                not _one_act(sent, unique[seen[key]].head, ev.head):
+            key = key + (ev.cameo, ev.head)  # "on his trip to Russia, Kerry held talks": a visit and a meeting
         if key not in seen:
             seen[key] = len(unique)
             unique.append(ev)
         elif unique[seen[key]].quantity is None and ev.quantity is not None:
             unique[seen[key]] = replace(unique[seen[key]], quantity=ev.quantity)
     return unique
+
+
+def _one_act(sent, a: int, b: int) -> bool:
+    """Whether two predicates of a sentence say one act: the same word, or one the other's object or
+    the clause it governs ("imposed sanctions", "agreed to hold talks")."""
+    if a == b or a < 0 or b < 0:
+        return True
+    ta, tb = sent[a], sent[b]
+    return ta.head.i == tb.i or tb.head.i == ta.i
 
 
 def code_statement(sent, mentions, speaker, *, found: list | None = None) -> list[CodedEvent]:

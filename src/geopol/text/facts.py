@@ -102,6 +102,7 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
     work = [(chunk, day, sent) for chunk, day in items for sent in _sentences(chunk)]
     docs = nlp.pipe([w[2][4] for w in work], batch_size=batch_size)
     pending = []  # verbs left for the classifier
+    people: dict = {}  # (event index, chunk) -> the persons it is between, for telling two acts apart
     contexts: dict[str, DocumentContext] = {}
     for (chunk, day, (idx, s, e, para, text, ms)), parsed in zip(work, docs):
         ctx = contexts.setdefault(chunk.doc, DocumentContext())
@@ -156,6 +157,7 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
                 ctx.last_time = time
             if ev.cameo[:2] not in _VERBAL_ROOTS:
                 ctx.acts.append((ev.verb, ev.source))  # what a later "the launch", "the attack" may name
+            people[len(chunk.events), id(chunk)] = (ev.source.person, ev.target.person if ev.target else None)
             chunk.events.append(Event(
                 source=src, target=tgt, cameo=ev.cameo,
                 plover=codes.plover_for_cameo(ev.cameo), quad=codes.quad_class(ev.cameo),
@@ -193,7 +195,8 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
         _classify(pending, classify)
     for chunk, _ in items:
         lead = chunk.sentences[1][1] if chunk.offset == 0 and len(chunk.sentences) > 1 else -1
-        chunk.events = _merge(chunk.events, lead)
+        chunk.events = _merge(chunk.events, lead, [people.get((k, id(chunk)), (None, None))
+                                                   for k in range(len(chunk.events))])
         chunk.relations.extend(relations_from_events(chunk.events, chunk.relations))
 
 
@@ -243,16 +246,23 @@ def _counterpart(ctx, local):
     return find
 
 
-def _merge(events: list[Event], lead_end: int = -1) -> list[Event]:
+def _merge(events: list[Event], lead_end: int = -1, people: list | None = None) -> list[Event]:
     """One event per (source, target, code, modality) and time in a document, with every sentence behind
     it; an undated event of the headline or the lede (evidence before ``lead_end``) joins the dated one of
-    the same act."""
+    the same act. ``people``: for each event, the persons who act and are acted on (None for a state):
+    two acts between different persons are two events ("met Putin", "held talks with Lavrov")."""
     out: dict[tuple, Event] = {}
-    for ev in sorted(events, key=lambda e: e.time.precision == "unknown"):
+    who: dict[tuple, tuple] = {}
+    people = people or [(None, None)] * len(events)
+    order = sorted(range(len(events)), key=lambda k: events[k].time.precision == "unknown")
+    for ev, persons in ((events[k], people[k]) for k in order):
         key = (ev.source, ev.target, ev.cameo, ev.modality, ev.time)
+        if key in who and not _same_people(who[key], persons):
+            key = key + persons
+        who.setdefault(key, persons)
         old = out.get(key)
         if old is None and ev.time.precision == "unknown" and ev.evidence and ev.evidence[0].start < lead_end:
-            old = next((o for k, o in out.items() if k[:4] == key[:4]), None)
+            old = next((o for k, o in out.items() if k[:4] == key[:4] and _same_people(who[k], persons)), None)
             key = next((k for k, o in out.items() if o is old), key)
         if old is None:
             out[key] = ev
@@ -260,6 +270,11 @@ def _merge(events: list[Event], lead_end: int = -1) -> list[Event]:
             evidence = old.evidence + tuple(x for x in ev.evidence if x not in old.evidence)
             out[key] = replace(old, evidence=evidence, quantity=old.quantity or ev.quantity)
     return list(out.values())
+
+
+def _same_people(a: tuple, b: tuple) -> bool:
+    """Whether two events' (source person, target person) can be one act: no side names two persons."""
+    return not any(x and y and x != y for x, y in zip(a, b))
 
 
 def _classify(pending, classify) -> None:

@@ -54,6 +54,8 @@ _DETAINING = frozenset({"detain", "hold", "imprison", "jail", "arrest", "keep", 
                         "sentence", "convict", "incarcerate", "intern"})
 _FREEING = frozenset({"release", "free", "pardon", "return", "repatriate", "exchange", "swap", "hand", "extradite",
                       "deport", "expel", "evacuate", "rescue"})
+# Verbs of arrival, whose "in" or "at" names the goal of a journey.
+_ARRIVING = frozenset({"arrive", "land"})
 _STATE_NAMES = frozenset({"name", "capital", "abbrev", "sector", "official"})
 # Verbs that lend their clause to the event noun they govern ("ordered a freeze" is the freeze).
 LIGHT = frozenset({"order", "announce", "impose", "launch", "begin", "start", "conduct", "carry", "stage", "make",
@@ -356,6 +358,12 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
         return None
     objs, pp, prts = _words(verb, direct, preps, sent)
     targets, nested = _targets_how(sent, verb, direct, preps, VERB_PREPS, sources)
+    if not targets and lemma in _ARRIVING:
+        # "arrived in Tehran", "landed in Kabul": where one arrives is the place visited, not a venue
+        own = {sent.party(m) for m in sources}
+        targets = [m for p, o in preps if p.lower_ in ("in", "at") for m in sent.actors_at(o)
+                   if sent.party(m) not in own]
+        nested = False
     addressee = []
     if lemma in REPORTING:
         addressee = [m for c in verb.children if c.dep_ in ("dative", "dobj") for m in sent.actors_at(c)]
