@@ -458,3 +458,15 @@ def test_a_visit_and_a_meeting_in_one_sentence_and_two_meetings_with_two_people(
     text = ("The French foreign minister met Chinese President Xi Jinping in Beijing on Monday. "
             "He met Xi at the Great Hall of the People on Monday.")
     assert events_of(text, day).count(("FRA", "CHN", "04", "asserted")) == 1
+
+
+def test_will_not_is_a_refusal_told_as_a_fact():
+    day = date(2015, 6, 1)
+    assert events_of("Pakistan said it would not accept any more refugees from Afghanistan.", day) == \
+        [("PAK", "AFG", "12", "asserted")]
+    assert events_of("Russia will not return the disputed islands to Japan.", day) == [("RUS", "JPN", "12", "asserted")]
+    assert ("CHN", "PHL", "12", "asserted") in events_of("China said it would not attend the summit in Manila.", day)
+    # not under a condition or a wish, and a plain negation is no event
+    for text in ("If Japan will not apologise, China will recall its ambassador.",
+                 "Seoul hopes North Korea will not attack Japan.", "Japan did not attack China."):
+        assert not [e for e in events_of(text, day) if e[2] == "12" or e[3] == "asserted"], text

@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .frames import LIGHT, MOVING, RECEIVING, VOICING, Frame, frames, statement_frame
-from .moods import REPORTING
+from .moods import REPORTING, refusal
 from .lexicon import lexicon
 
 __all__ = ["CodedEvent", "code_events", "code_statement", "party", "STATE_ROLES", "NONSTATE_ROLES"]
@@ -74,6 +74,18 @@ _ACCUSING = frozenset({"accuse", "blame", "charge", "fault", "suspect", "indict"
 # give aid (033), to yield (035), to settle (037)
 _INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030",
               "14": "130", "15": "130", "16": "130", "17": "130", "18": "138", "19": "138", "20": "138"}
+# CAMEO's rejections by what is refused: to cooperate materially (121), to give aid (122), to yield (124),
+# to meet or negotiate (125), to accept mediation (126)
+_REFUSAL_OF = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+
+
+def _refused(code: str | None) -> str:
+    """The rejection of an act: "refused to negotiate" 125, "will not return the islands" 124."""
+    if code and code.startswith("045"):
+        return "126"
+    return _REFUSAL_OF.get(_root(code), "120")
+
+
 # Verbs that name a thing as something ("called the meeting a positive step"): a judgement
 _NAMING = frozenset({"call", "describe", "term", "label", "brand", "characterize", "characterise", "dub"})
 
@@ -210,6 +222,9 @@ def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, li
     inner_code = _frame_code(doc, inner, lex) if inner is not None else None
     if deontic and (foreign_subj or not subj_actors) and about:
         return "100", about
+    if own_subject and refusal(content):
+        # "said it would not accept more refugees": a rejection (12) of what the clause would have done
+        return _refused(inner_code), (list(inner.targets) if inner is not None else []) or about or _unique(named)
     if future and own_subject:
         if _root(inner_code) >= "13" or lows & _HOSTILE_ACTION:
             return "130", about or (list(inner.targets) if inner is not None else []) or _unique(named)
@@ -351,7 +366,11 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             if inner is not None and not targets:
                 targets = list(inner.targets)
         elif f.lemma in _REFUSE and xcomp is not None:
-            code = "120"
+            inner = by_head.get(xcomp.i - sent[0].i)
+            code = _refused(_frame_code(sent, inner, lex) if inner is not None else None)
+        elif f.pos == "verb" and f.modality == "negated" and _root(code) in _REFUSAL_OF and refusal(tok):
+            # "Syria will not accept more refugees", "won't negotiate": a refusal, told as a fact
+            code, f = _refused(code), replace(f, modality="asserted")
         elif f.lemma == "agree" and _root(code) == "03" and xcomp is None and any(
                 c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX for a in c.children)
                 for c in tok.children):

@@ -7,7 +7,7 @@ frames (:mod:`geopol.text.frames`) and by the coding of speech acts.
 
 from __future__ import annotations
 
-__all__ = ["modality", "own_mood", "governing_verb", "lemma_of", "REPORTING"]
+__all__ = ["modality", "refusal", "own_mood", "governing_verb", "lemma_of", "REPORTING"]
 
 REPORTING = frozenset("""say state tell add announce declare insist maintain note stress warn claim argue assert
     reiterate repeat affirm reaffirm confirm explain indicate comment respond reply write acknowledge allege
@@ -41,6 +41,34 @@ def modality(tok) -> str:
     head = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else governing_verb(tok)
     if head is None:
         return "asserted"
+    return _strongest(_moods(head))
+
+
+def refusal(verb) -> bool:
+    """Whether a verb says its subject will not do something, as it stands: "will not accept", "said it
+    would not attend", "won't negotiate" (CAMEO codes such a statement as a rejection, 12), not under a
+    condition, a wish or a negation of its own ("if Japan will not ...", "hopes Iran will not ...")."""
+    if own_mood(verb) != "negated" or not any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children):
+        return False
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False
+    return _strongest(_moods(verb)[1:]) in ("asserted", "reported", "future")
+
+
+_WILL = frozenset({"will", "would", "shall", "wo", "'ll"})
+
+
+def _strongest(moods: list) -> str:
+    for strong in moods:
+        if strong in ("negated", "hypothetical", "conditional"):
+            return strong
+    if "future" in moods:
+        return "future"
+    return "reported" if "reported" in moods else "asserted"
+
+
+def _moods(head) -> list:
+    """The mood of a predicate's own words, then of each clause it hangs in, nearest first."""
     moods = [own_mood(head)]
     cur = head
     for _ in range(6):
@@ -75,12 +103,7 @@ def modality(tok) -> str:
                 gmood = own_mood(gov)
                 moods.append("hypothetical" if gmood == "negated" else gmood)
         cur = gov
-    for strong in moods:
-        if strong in ("negated", "hypothetical", "conditional"):
-            return strong
-    if "future" in moods:
-        return "future"
-    return "reported" if "reported" in moods else "asserted"
+    return moods
 
 
 def lemma_of(tok) -> str:
