@@ -470,3 +470,16 @@ def test_will_not_is_a_refusal_told_as_a_fact():
     for text in ("If Japan will not apologise, China will recall its ambassador.",
                  "Seoul hopes North Korea will not attack Japan.", "Japan did not attack China."):
         assert not [e for e in events_of(text, day) if e[2] == "12" or e[3] == "asserted"], text
+
+
+def test_optimism_pessimism_and_threats_typed_by_what_is_threatened():
+    day = date(2015, 6, 1)
+    assert events_of("The Indian foreign minister said he was confident that Pakistan would honour the ceasefire.",
+                     day) == [("IND", "PAK", "01", "reported")]
+    got = events_of("Egypt's president said he was pessimistic about the chances of a deal with Ethiopia.", day)
+    assert ("EGY", "ETH", "01", "reported") in got
+    with geopol.open(":memory:") as g:
+        g.ingest_text("Washington said it would impose new sanctions on Iran. "
+                      "NATO said it would tighten the naval blockade of Yugoslavia.", date=day)
+        codes = {(e.source, e.target): e.cameo for e in g.events() if e.modality == "asserted"}
+    assert codes == {("USA", "IRN"): "1312", ("NAT", "YUG"): "1381"}

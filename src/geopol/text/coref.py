@@ -12,7 +12,8 @@ installs offline with its model; see docs/text.md):
   a "Statement by ..." or "Media release, ..." line names); "we"/"our" are
   the speaker's country; "our two countries" the speaker's and the other
   state last named;
-- **he, she, his, her**: the last person named before in this sentence; for
+- **he, she, his, her**: the last person (else one official: "the foreign
+  minister") named before in this sentence; for
   a subject "he" with none, the person (or one official: "the foreign
   minister") the previous sentence had for subject, as the centering
   account of pronouns has it (Grosz, Joshi and Weinstein 1995); else the
@@ -198,7 +199,7 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
     ctx.subject = next((m for m in actors + out if main is not None and m.kind != "person"
                         and m.start <= main.idx - base < m.end), None)
     ctx.someone = next((m for m in actors + out if main is not None and m.start <= main.idx - base < m.end
-                        and _one_person(m, main)), None)
+                        and _one_person(m)), None)
     ctx.history.append((ctx.sentence, actors + out))
     ctx.history = ctx.history[-6:]
     ctx.sentence += 1
@@ -222,7 +223,8 @@ def _pronoun(t, low, inside, speaker, ctx, before, prev, subject_offsets, base) 
             return [_as(who, t, base, country_only=True)] + ([_as(other, t, base, country_only=True)] if other else [])
         return [_as(who, t, base, country_only=True)]
     if low in _HE:
-        person = next((m for m in reversed(before) if m.kind == "person"), None)
+        person = next((m for m in reversed(before) if m.kind == "person"), None) or \
+            next((m for m in reversed(before) if _one_person(m)), None)  # "the foreign minister said he"
         if person is None and t.dep_ in ("nsubj", "nsubjpass"):
             person = ctx.someone  # a subject "he" goes on with the person the last sentence was about
         person = person or next((m for m in reversed(ctx.recent(2)) if m.kind == "person"), None)
@@ -254,12 +256,16 @@ def _pronoun(t, low, inside, speaker, ctx, before, prev, subject_offsets, base) 
     return []
 
 
-def _one_person(m, head) -> bool:
+_BODIES = frozenset({"government", "ministry", "administration", "cabinet", "regime", "state", "office",
+                     "department", "embassy", "council", "parliament", "presidency", "authorities"})
+
+
+def _one_person(m) -> bool:
     """A mention that can be "he" or "she": a person, or one official ("the foreign minister")."""
     if m.kind == "person":
         return True
-    return m.kind == "sector" and head.tag_ in ("NN", "NNP") and (m.role or "")[:3] == "GOV" and \
-        head.lemma_.lower() not in ("government", "ministry", "administration", "cabinet", "regime", "state")
+    last = m.text.split()[-1].lower() if m.text.split() else ""
+    return m.kind == "sector" and (m.role or "")[:3] == "GOV" and last not in _BODIES and not last.endswith("s")
 
 
 def _clause_subject_actor(t, before, base):

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .frames import LIGHT, MOVING, RECEIVING, VOICING, Frame, frames, statement_frame
+from .frames import LIGHT, MOVING, RECEIVING, SUPPORT, VOICING, Frame, frames, statement_frame
 from .moods import REPORTING, refusal
 from .lexicon import lexicon
 
@@ -77,6 +77,19 @@ _INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "
 # CAMEO's rejections by what is refused: to cooperate materially (121), to give aid (122), to yield (124),
 # to meet or negotiate (125), to accept mediation (126)
 _REFUSAL_OF = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+
+
+# CAMEO's threats by what is threatened: sanctions or an embargo (1312), to reduce or break relations (1313),
+# other non-force (131), unconventional violence (1383), force (138), a blockade (1381), an occupation (1382),
+# a conventional attack (1384)
+_THREAT_OF = {"163": "1312", "161": "1313", "16": "131", "18": "1383", "19": "1384", "20": "138",
+              "191": "1381", "192": "1382"}
+
+
+def _threat(code: str | None) -> str:
+    """The threat of an act: "would impose sanctions" 1312, "would tighten the blockade" 1381."""
+    code = code or ""
+    return _THREAT_OF.get(code[:3]) or _THREAT_OF.get(code[:2]) or "130"
 
 
 def _refused(code: str | None) -> str:
@@ -220,6 +233,9 @@ def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, li
         content.lemma_ in ("intend", "plan", "prepare")
     own_subject = any(party(m) in own for m in subj_actors)
     inner_code = _frame_code(doc, inner, lex) if inner is not None else None
+    if inner_code is None and inner is not None and inner.pos == "verb" and inner.lemma in SUPPORT and \
+            (noun := lex.predicate(inner.primary, "noun")) is not None and noun.code:
+        inner_code = noun.code  # "said it would tighten the blockade": the act its object names
     if deontic and (foreign_subj or not subj_actors) and about:
         return "100", about
     if own_subject and refusal(content):
@@ -227,7 +243,7 @@ def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, li
         return _refused(inner_code), (list(inner.targets) if inner is not None else []) or about or _unique(named)
     if future and own_subject:
         if _root(inner_code) >= "13" or lows & _HOSTILE_ACTION:
-            return "130", about or (list(inner.targets) if inner is not None else []) or _unique(named)
+            return _threat(inner_code), about or (list(inner.targets) if inner is not None else []) or _unique(named)
         return "030", (list(inner.targets) if inner is not None else []) or about or _unique(named)
     if foreign_subj and _root(inner_code) >= "13" and (inner is None or inner.modality != "negated"):
         return "112", foreign_subj
@@ -363,6 +379,8 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             if inner_code is None and f.lemma not in ("agree", "pledge", "promise", "vow", "commit"):
                 continue  # "plans to test Putin's willingness": an intent to do nothing CAMEO names
             code = _INTENT_OF.get(_root(inner_code), "030")
+            if code.startswith("13"):
+                code = _threat(inner_code)  # "vowed to blockade the port": 1381
             if inner is not None and not targets:
                 targets = list(inner.targets)
         elif f.lemma in _REFUSE and xcomp is not None:
@@ -475,11 +493,11 @@ def code_statement(sent, mentions, speaker, *, found: list | None = None) -> lis
         return []
     by_head = {x.head: x for x in (found if found is not None else frames(sent, mentions, lexicon=lex, party=party))}
     code, targets = _content_code(sent, f, by_head, lex)
-    if code not in _STATEMENT_ACTS:
+    if code not in _STATEMENT_ACTS and _root(code) != "13":
         return []
     root = sent[f.content]
     mood = by_head[f.content].modality if f.content in by_head else "asserted"
-    if mood in ("negated", "conditional") and code != "130":
+    if mood in ("negated", "conditional") and _root(code) != "13":
         return []
     clause = " ".join(t.text for t in sorted(root.subtree, key=lambda t: t.i))
     return [CodedEvent(speaker, b, code, "say", "asserted", None, clause, f.content)

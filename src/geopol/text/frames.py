@@ -412,6 +412,10 @@ def _adj_frame(sent, adj, key: str) -> Frame | None:
             if c.dep_ in ("xcomp", "pcomp", "ccomp"):
                 d2, p2 = _objects(c)
                 targets = _targets(sent, c, d2, p2, VERB_PREPS, sources)
+                if not targets and c.dep_ == "ccomp" and (inner := _subject_tok(c)) is not None:
+                    # "confident that Pakistan would honour the ceasefire": the actor the clause is about
+                    own = {sent.party(m) for m in sources}
+                    targets = [m for m in sent.actors_at(inner) if sent.party(m) not in own]
                 if targets:
                     break
     objs, pp, prts = _words(adj, direct, preps, sent)
