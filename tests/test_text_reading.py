@@ -483,3 +483,12 @@ def test_optimism_pessimism_and_threats_typed_by_what_is_threatened():
                       "NATO said it would tighten the naval blockade of Yugoslavia.", date=day)
         codes = {(e.source, e.target): e.cameo for e in g.events() if e.modality == "asserted"}
     assert codes == {("USA", "IRN"): "1312", ("NAT", "YUG"): "1381"}
+
+
+def test_what_one_tries_to_say_is_said_what_one_tries_to_do_is_not_done():
+    day = date(2015, 6, 1)
+    assert events_of("The Japanese prime minister sought to reassure South Korea.", day) == \
+        [("JPN", "KOR", "05", "asserted")]
+    assert events_of("Turkish forces tried to seize the Syrian town.", day) == [("TUR", "SYR", "19", "hypothetical")]
+    # the attempt itself is no event: "seek to gauge" intends nothing CAMEO names
+    assert [e for e in events_of("Kerry will seek to gauge Russia's intentions.", day) if e[3] == "future"] == []

@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .frames import LIGHT, MOVING, RECEIVING, SUPPORT, VOICING, Frame, frames, statement_frame
-from .moods import REPORTING, refusal
+from .moods import REPORTING, lemma_of, modality, refusal
 from .lexicon import lexicon
 
 __all__ = ["CodedEvent", "code_events", "code_statement", "party", "STATE_ROLES", "NONSTATE_ROLES"]
@@ -74,6 +74,22 @@ _ACCUSING = frozenset({"accuse", "blame", "charge", "fault", "suspect", "indict"
 # give aid (033), to yield (035), to settle (037)
 _INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030",
               "14": "130", "15": "130", "16": "130", "17": "130", "18": "138", "19": "138", "20": "138"}
+# Verbs of attempting: what one tries to say is said ("sought to reassure Japan"); what one tries to do is
+# not yet done ("tried to seize the port").
+_ATTEMPT = frozenset({"seek", "try", "attempt", "strive", "endeavour", "endeavor"})
+_VERBAL = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+
+
+def _attempted(tok):
+    """The attempt verb a predicate is the goal of ("seek to gauge ... and press Moscow": seek), or None."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ == "xcomp" and cur.head is not cur and lemma_of(cur.head) in _ATTEMPT:
+        return cur.head
+    return None
+
+
 # CAMEO's rejections by what is refused: to cooperate materially (121), to give aid (122), to yield (124),
 # to meet or negotiate (125), to accept mediation (126)
 _REFUSAL_OF = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
@@ -358,6 +374,12 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             own = {party(m) for m in f.sources}
             targets = [m for m in f.content_subjects if party(m) not in own]
         xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if f.pos == "verb" and f.lemma in _ATTEMPT and xcomp is not None:
+            continue  # "will seek to press Moscow": the act attempted is the event, not the attempt
+        if f.pos == "verb" and f.modality == "hypothetical" and _root(code) in _VERBAL and \
+                not (how == "default" and _root(code) == "01") and \
+                (tried := _attempted(tok)) is not None:
+            f = replace(f, modality=modality(tried))  # "sought to persuade Iran": trying to persuade is persuading
         if _root(code) == "04" and f.lemma in _MEETING and f.args and not f.passive and \
                 not _actors_at_token(sent, f.args[0], mentions):
             continue  # "meets its commitments", "faces problems": no one is met
