@@ -492,3 +492,13 @@ def test_what_one_tries_to_say_is_said_what_one_tries_to_do_is_not_done():
     assert events_of("Turkish forces tried to seize the Syrian town.", day) == [("TUR", "SYR", "19", "hypothetical")]
     # the attempt itself is no event: "seek to gauge" intends nothing CAMEO names
     assert [e for e in events_of("Kerry will seek to gauge Russia's intentions.", day) if e[3] == "future"] == []
+
+
+def test_a_protest_made_and_an_act_warned_against():
+    day = date(2015, 6, 1)
+    assert events_of("Vietnam protested China's deployment of an oil rig in disputed waters.", day) == \
+        [("VNM", "CHN", "11", "asserted")]
+    # "warned Finland against joining NATO": Finland would join, and has not
+    got = events_of("The Kremlin warned Finland against joining NATO.", day)
+    assert ("RUS", "FIN", "13", "asserted") in got and ("FIN", "NAT", "04", "hypothetical") in got
+    assert not [e for e in got if e[0] == "RUS" and e[1] == "NAT"]

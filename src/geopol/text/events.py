@@ -367,6 +367,8 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 (voiced := lex.predicate_code(f.primary, "noun", subj="", objs=set(), preps=set(), prts=set())) \
                 and _root(voiced) != "01":
             code = voiced  # "repeated the demand for", "voiced its opposition to": what is voiced is the act
+        if _root(code) == "14" and f.lemma == "protest" and f.pos == "verb" and f.args and not f.passive and targets:
+            code = "114"  # "Vietnam protested China's deployment": a complaint made, CAMEO's 114
         if _root(code) == "14" and how != "pattern" and f.pos == "verb" and f.args and not f.passive:
             continue  # "demonstrated its contempt", "rallied support": a protest verb with an object shows, not protests
         if not targets and f.content is not None:

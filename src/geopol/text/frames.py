@@ -47,6 +47,7 @@ NOUN_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "int
 _MEASURE = frozenset({"hour", "day", "week", "month", "year", "round", "series", "number", "lot", "couple", "wave",
                       "spate", "string", "barrage", "kind", "type", "form", "set", "volley", "flurry", "hail",
                       "dozen", "hundred", "thousand", "part", "parts"})
+_AVERTING = frozenset({"against", "from"})  # "warned X against doing", "kept X from doing"
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 # Verbs of sending: a state's own forces "sent to Russia" were sent by it.
 MOVING = frozenset({"send", "deploy", "dispatch", "station", "move", "transfer", "fly", "ship", "post"})
@@ -218,6 +219,11 @@ def _sources(sent, verb, depth: int = 0) -> list:
         return sent.actors_at(verb.head)
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and verb.head is not verb:
         head = verb.head if verb.dep_ != "pcomp" else verb.head.head
+        if verb.dep_ == "pcomp" and verb.head.lower_ in _AVERTING:
+            # "warned Finland against joining NATO", "stopped Iran from enriching": the object would act
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None and sent.actors_at(obj):
+                return sent.actors_at(obj)
         if verb.dep_ == "xcomp":
             # object control: "urged all parties to cease", "helped Israel take down"
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)

@@ -81,7 +81,9 @@ def _moods(head) -> list:
             moods.append(own_mood(gov))
         elif dep in ("xcomp", "pcomp", "ccomp"):
             gmood = own_mood(gov)
-            if lemma in _NEGATING:
+            if dep == "pcomp" and cur.head.lower_ in ("against", "from") and cur.head.head.i == gov.i:
+                moods.append("hypothetical")  # "warned Finland against joining NATO": not done
+            elif lemma in _NEGATING:
                 moods.append("negated")
             elif (lemma in _BELIEF or lemma in _LIKELIHOOD) and dep == "ccomp":
                 moods.append("hypothetical")
