@@ -502,3 +502,17 @@ def test_a_protest_made_and_an_act_warned_against():
     got = events_of("The Kremlin warned Finland against joining NATO.", day)
     assert ("RUS", "FIN", "13", "asserted") in got and ("FIN", "NAT", "04", "hypothetical") in got
     assert not [e for e in got if e[0] == "RUS" and e[1] == "NAT"]
+
+
+def test_a_reaction_drawn_from_another_and_what_a_decision_or_a_plan_would_do():
+    day = date(2015, 6, 1)
+    # "drew criticism from X": X's criticism of whoever did what drew it
+    assert events_of("The Iranian missile test drew condemnation from France.", day) == \
+        [("FRA", "IRN", "11", "asserted")]
+    assert events_of("Japan drew criticism from China over the visit.", day) == [("CHN", "JPN", "11", "asserted")]
+    # an infinitive on a noun: a decision is done, a plan is not yet, a refusal is not done
+    assert ("RUS", "UKR", "19", "asserted") in events_of("Russia's decision to invade Ukraine shocked Europe.", day)
+    got = events_of("China's plan to attack Taiwan worried Washington.", day)
+    assert ("CHN", "TWN", "19", "hypothetical") in got and ("CHN", "TWN", "19", "asserted") not in got
+    assert not [e for e in events_of("Israel's refusal to attack Lebanon surprised Beirut.", day)
+                if e[:3] == ("ISR", "LBN", "19") and e[3] != "negated"]

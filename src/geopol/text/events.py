@@ -331,6 +331,11 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         tok = sent[f.head]
         code, how = _frame_code_how(sent, f, lex)
         targets = list(f.targets)
+        if f.drawn:
+            # "drew criticism from X": the reaction its object names, X's on the subject's actor
+            code, how = lex.predicate_code(f.primary, "noun", subj="", objs=set(), preps=set(), prts=set()), "hand"
+            if _root(code) not in _VERBAL and _root(code) != "14":
+                continue
         if f.pos == "verb" and f.lemma == "return" and how == "hand" and not f.args and not f.passive:
             # "returned to Moscow": with nothing handed back, a return is a journey (CAMEO's 042), not 084
             code, how = lex.code_how("travel", "", subj=f.subj, objs=set(), preps=set(f.preps), prts=set(f.prts))

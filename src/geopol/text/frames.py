@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from .arguments import Sentence, unique, venue
 from .moods import REPORTING, governing_verb, lemma_of, modality
 
-__all__ = ["Frame", "frames", "statement_frame", "LIGHT", "MOVING", "RECEIVING", "SUPPORT", "VOICING"]
+__all__ = ["Frame", "frames", "statement_frame", "DRAWING", "LIGHT", "MOVING", "RECEIVING", "SUPPORT", "VOICING"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _OBJ = ("dobj", "dative", "iobj", "oprd")
@@ -72,6 +72,9 @@ SUPPORT = LIGHT | VOICING | frozenset({
     "send", "offer", "provide", "lead", "host", "convene", "organize", "organise", "enter"})
 _SETTING = frozenset({"at", "during", "in", "after", "before", "following", "on"})  # "at a meeting with X"
 RECEIVING = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
+# Verbs whose subject, or the act it names, calls forth another's reaction: "drew criticism from X".
+# ("face", "meet with", "earn" are PETRARCH2's own reversed patterns.)
+DRAWING = frozenset({"draw", "attract", "incur", "provoke", "spark", "trigger", "prompt", "elicit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,7 @@ class Frame:
     content_actors: tuple = ()    # every actor the reported clause names
     primary: str = ""             # the first object's head lemma: a pattern on it reads first
     agents: tuple = ()            # who did what the object names ("condemned attacks by X"): X
+    drawn: bool = False           # a reaction drawn from the sources ("drew criticism from X"): the object's act
 
 
 def _subject_tok(verb):
@@ -234,6 +238,10 @@ def _sources(sent, verb, depth: int = 0) -> list:
         if verb.dep_ == "ccomp":
             return []
         return _sources(sent, head, depth + 1)
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Sudan's decision to expel the envoy", "China's plan to build": the noun's owner would act
+        return [m for c in verb.head.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                for m in sent.actors_at(c)]
     return []
 
 
@@ -360,10 +368,23 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
         if not sources:
             sources = [m for p, o in preps if p.lower_ == "from" for m in sent.actors_at(o)
                        if m.kind in _STATE_NAMES]
+    drawn = []
+    if lemma in DRAWING and direct and not passive:
+        # "Sudan's decision drew criticism from the US", "the test sparked protests from Beijing": the
+        # reaction is the giver's, aimed at whoever did what drew it
+        givers = [m for p, o in preps + [(c, g) for c in direct[0].children if c.dep_ == "prep"
+                                          for g in c.children if g.dep_ == "pobj"]
+                  if p.lower_ in ("from", "by") for m in sent.actors_at(o)]
+        subj = _subject_tok(verb)
+        if givers and subj is not None:
+            drawn = sent.actors_at(subj) or sent.nested(subj, 2)
+            sources = givers if drawn else sources
     if not sources:
         return None
     objs, pp, prts = _words(verb, direct, preps, sent)
     targets, nested = _targets_how(sent, verb, direct, preps, VERB_PREPS, sources)
+    if drawn:
+        targets, nested = [m for m in drawn if sent.party(m) not in {sent.party(x) for x in sources}], False
     if not targets and lemma in _ARRIVING:
         # "arrived in Tehran", "landed in Kabul": where one arrives is the place visited, not a venue
         own = {sent.party(m) for m in sources}
@@ -401,7 +422,7 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
                  content=content, clause=_clause_span(verb, sent.base), passive=passive,
                  addressee=tuple(unique(addressee)), nested=nested,
                  args=tuple(o.i - sent.first for o in direct), content_subjects=c_subj, content_actors=c_actors,
-                 primary=_primary(direct), agents=tuple(_agents(sent, direct, preps, sources)))
+                 primary=_primary(direct), agents=tuple(_agents(sent, direct, preps, sources)), drawn=bool(drawn))
 
 
 def _adj_frame(sent, adj, key: str) -> Frame | None:

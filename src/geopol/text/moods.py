@@ -23,6 +23,10 @@ _NEGATING = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid", "
                        "halt", "forbid", "ban", "prohibit"})
 _ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "help", "go", "come", "move", "manage",
                         "proceed", "finish", "complete", "stand"})
+# Nouns an infinitive hangs on: what was decided is done, what was refused is not, anything else (a plan,
+# an offer, a threat, a bid) is still to come.
+_NOUN_DONE = frozenset({"decision", "move", "step", "order", "vote", "choice", "resolution", "agreement"})
+_NOUN_NEGATING = frozenset({"refusal", "failure", "reluctance"})
 _BELIEF = frozenset({"believe", "think", "suppose", "assume", "guess", "doubt", "imagine", "suspect", "feel"})
 _LIKELIHOOD = frozenset({"likely", "unlikely", "improbable", "probable", "possible", "impossible", "doubtful",
                          "uncertain", "conceivable", "plausible", "clear"})
@@ -98,6 +102,18 @@ def _moods(head) -> list:
                 moods.append("hypothetical" if dep == "ccomp" else "negated")
             else:
                 moods.append(gmood)
+        elif dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            # "the decision to expel" is done as the decision is told; "the plan to expel" is not yet;
+            # "the refusal to expel" is not done
+            noun = cur.head.lemma_.lower()
+            if noun in _NOUN_NEGATING:
+                moods.append("negated")
+            elif noun in _NOUN_DONE:
+                verb = governing_verb(cur.head)
+                moods.extend(_moods(verb) if verb is not None else [])
+            else:
+                moods.append("hypothetical")
+            break
         elif dep == "advcl":
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest") for c in cur.children):
                 moods.append("conditional")
