@@ -516,3 +516,31 @@ def test_a_reaction_drawn_from_another_and_what_a_decision_or_a_plan_would_do():
     assert ("CHN", "TWN", "19", "hypothetical") in got and ("CHN", "TWN", "19", "asserted") not in got
     assert not [e for e in events_of("Israel's refusal to attack Lebanon surprised Beirut.", day)
                 if e[:3] == ("ISR", "LBN", "19") and e[3] != "negated"]
+
+
+# -- standing ties -------------------------------------------------------------------------------------
+
+def relations_of(text, day=date(2020, 1, 1)):
+    with geopol.open(":memory:") as g:
+        g.ingest_text(text, date=day)
+        return {(frozenset((r.a, r.b)), r.sign) for r in g.relations()}
+
+
+@pytest.mark.parametrize("text, pair, sign", [
+    # how the relations stand: an adjective on them, what they are said to be, the verb they are subject of
+    ("Ties between Japan and South Korea have soured over the wartime labour dispute.", ("JPN", "KOR"), -1),
+    ("India's relations with China remain tense after the border clash.", ("IND", "CHN"), -1),
+    ("Brazil and Argentina enjoy warm relations.", ("BRA", "ARG"), 1),
+    ("US-Russia relations deteriorated sharply.", ("USA", "RUS"), -1),
+    # a phrase said of the noun it is in apposition to, or of a coordinated subject
+    ("Pakistan, China's ally, signed the deal.", ("CHN", "PAK"), 1),
+    ("India and Pakistan are nuclear-armed rivals.", ("IND", "PAK"), -1),
+    ("Iran's main foe, Israel, struck again.", ("IRN", "ISR"), -1),
+])
+def test_standing_ties_from_sentences_from_elsewhere(text, pair, sign):
+    assert (frozenset(pair), sign) in relations_of(text)
+
+
+def test_ties_that_might_change_say_nothing_of_how_they_stand():
+    assert relations_of("Relations between Ethiopia and Eritrea could improve if the border is demarcated.") == set()
+    assert relations_of("Relations between Chile and Bolivia have not improved.") == set()

@@ -33,6 +33,7 @@ from .moods import REPORTING
 from .hypotheses import find_hypothesis
 from .parse import load_nlp
 from .relations import find_relations, relations_from_events
+from .standing import find_standing
 from .timex import resolve
 
 __all__ = ["extract_facts_many", "MAX_DOC_CHARS", "MIN_MARGIN", "CAMEO_FOR_TYPE"]
@@ -170,7 +171,11 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
                 origin="text", evidence=evidence))
         for verb, src, tgt, clause in uncoded[:1]:
             pending.append((chunk, day, text, verb, src, tgt, clause, evidence, when, attributed, s))
-        for a, b, sign, strength, kind, _, _ in find_relations(parsed, local):
+        phrased = find_relations(parsed, local)
+        spans = [(s0, e0) for *_, s0, e0 in phrased]
+        phrased += [r for r in find_standing(parsed, local, party)
+                    if not any(r[5] < e0 and s0 < r[6] for s0, e0 in spans)]  # a phrase already read it
+        for a, b, sign, strength, kind, _, _ in phrased:
             chunk.relations.append(Relation(a=party(a), b=party(b), sign=sign, strength=sign * strength,
                                             kind=kind, time=when, evidence=evidence))
         found_claims = find_claims(parsed, local)

@@ -103,6 +103,18 @@ def find_relations(doc, mentions) -> list[tuple]:
                 if t.idx >= e and (t.head == tok or tok in t.ancestors or t.head.idx >= s) and _at(t, actors):
                     b = _at(t, actors)
                     break
+            if b is None and owner is not None:
+                # "Pakistan, China's ally", "Russia, Assad's main backer": the phrase is said of the noun it
+                # stands in apposition to
+                head = tok.head if tok.dep_ == "appos" else next((c for c in tok.children if c.dep_ == "appos"), None)
+                b = _at(head, actors) if head is not None else None
+            if b is None and owner is None and tok.dep_ == "attr":
+                # "India and Pakistan are rivals": the coordinated subject of the copula
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                both = [m for t in (subj.subtree if subj is not None else ()) if (m := _at(t, actors))]
+                both = list({m.country: m for m in both}.values())
+                if len(both) == 2:
+                    a, b = both
             if a is None or b is None or a.country == b.country:
                 if a is None and before:
                     a = before[-1]
