@@ -544,3 +544,16 @@ def test_standing_ties_from_sentences_from_elsewhere(text, pair, sign):
 def test_ties_that_might_change_say_nothing_of_how_they_stand():
     assert relations_of("Relations between Ethiopia and Eritrea could improve if the border is demarcated.") == set()
     assert relations_of("Relations between Chile and Bolivia have not improved.") == set()
+
+
+def test_a_negotiated_release_is_a_negotiation_and_the_holders_release():
+    day = date(2015, 6, 1)
+    got = events_of("France secured the release of four French hostages held in Lebanon.", day)
+    assert ("FRA", "LBN", "04", "asserted") in got and ("LBN", "FRA", "08", "asserted") in got
+    # hostages are not their state's forces: holding them is not a fight between states
+    assert ("LBN", "FRA", "19", "asserted") not in got
+    with geopol.open(":memory:") as g:
+        g.ingest_text("Washington negotiated the release of 12 American sailors from Iran.", date=day)
+        evs = {(e.source, e.target, e.cameo): e.quantity for e in g.events()}
+    assert ("USA", "IRN", "046") in evs      # PETRARCH2's 0831 for "negotiate * release", corrected
+    assert evs[("IRN", "USA", "084")] is not None and evs[("IRN", "USA", "084")].value == 12

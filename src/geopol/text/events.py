@@ -222,6 +222,20 @@ def _armed_state(m) -> bool:
     return _state_level(m) and (not m.role or m.role.startswith(("MIL", "GOV")))
 
 
+# People a demonym can qualify who are no state's forces: "French hostages", "Saudi fishermen".
+_CIVILIANS = frozenset("""hostage captive prisoner detainee journalist reporter citizen national tourist civilian
+    refugee migrant fisherman fishermen worker student aid businessman businesswoman traveller traveler
+    passenger sailor crew resident villager pilgrim missionary""".split())
+
+
+def _civilian(sent, m) -> bool:
+    """Whether a mention is a demonym on people who are not its state's forces ("French hostages")."""
+    base = sent[0].idx
+    tok = next((t for t in sent if t.idx - base >= m.start), None)
+    return tok is not None and m.kind == "demonym" and tok.dep_ in ("amod", "compound", "nmod") and \
+        tok.head.lemma_.lower() in _CIVILIANS
+
+
 def _state_level(m) -> bool:
     """A state (or IGO) acts: its party is its own country code."""
     return m is not None and party(m) == m.country
@@ -432,7 +446,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         if _root(code) == "15" and targets and any(p in ("at", "on", "into", "against") and h == "+"
                                                    for p, h in f.preps):
             code = "190"  # a missile fired at a state is force used on it, not a show of force
-        if _root(code) == "18" and targets and all(_armed_state(m) for m in targets) and \
+        if _root(code) == "18" and targets and all(_armed_state(m) and not _civilian(sent, m) for m in targets) and \
                 all(_armed_state(m) for m in f.sources):
             code = "190"  # violence between states (their forces) is conventional force; against civilians, 18
         if f.passive and f.args and f.lemma not in MOVING and not any(c.dep_ == "agent" for c in tok.children) and \

@@ -476,6 +476,20 @@ def _noun_frame(sent, noun, key: str) -> Frame | None:
         sources, targets = by + sources, owner + targets
     else:
         sources = owner + by + sources
+    if not sources and not by and noun.lemma_.lower() in _FREEING:
+        # "the release of four French hostages held in Lebanon": freed by the state that held them
+        freed = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        # or by the state they are released from: "the release of 16 people from Russia"
+        sources = [m for g in freed for c in g.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for o in c.children if o.dep_ == "pobj" for m in sent.actors_at(o) if m.kind in _STATE_NAMES]
+        for h in (h for g in freed for h in g.children if h.dep_ in ("acl", "relcl")
+                  and h.lemma_.lower() in _DETAINING):
+            if sources:
+                break
+            sources = _held_in(sent, _objects(h)[1])
+        if sources:
+            targets = targets or [m for g in freed for m in sent.actors_at(g) or sent.nested(g, 1)]
     if between and len({sent.party(m) for m in between}) >= 2:
         sources, targets = [between[0]], [m for m in between[1:] if sent.party(m) != sent.party(between[0])]
     if not sources and targets and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB" and \

@@ -9,6 +9,8 @@ Three tables, read once:
   ``scripts/build_verbs.py``: a pattern names the object's head noun, a
   preposition and its noun, a particle or the subject's head noun
   ("ask + for aid" 0231, "set + fire" 180, "&MILITARY + move + to border" 154);
+- ``data/petrarch_errata.tsv``: the few entries of that dictionary whose code
+  contradicts the CAMEO codebook, with the corrected code and the reason;
 - ``data/predicates.tsv``: adjectives and event nouns (each with the verb
   whose CAMEO code it takes, or a code of its own), and what a speech act's
   content makes of it.
@@ -99,7 +101,10 @@ class Lexicon:
                 self._default.setdefault(key, code.strip())
         self._hand_default = hand_default = set(self._default)  # verbs geopol codes itself
         self._inherited: set[tuple[str, str]] = set()
+        errata = {(lemma, particle, pattern, code): fixed
+                  for lemma, particle, pattern, code, fixed, _why in _rows("petrarch_errata.tsv")}
         for lemma, particle, pattern, code, block in _rows("petrarch_verbs.tsv"):
+            code = errata.get((lemma, particle, pattern, code), code)
             key = (lemma, particle)
             if pattern:
                 cons = _constraints(pattern)
