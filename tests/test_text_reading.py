@@ -557,3 +557,12 @@ def test_a_negotiated_release_is_a_negotiation_and_the_holders_release():
         evs = {(e.source, e.target, e.cameo): e.quantity for e in g.events()}
     assert ("USA", "IRN", "046") in evs      # PETRARCH2's 0831 for "negotiate * release", corrected
     assert evs[("IRN", "USA", "084")] is not None and evs[("IRN", "USA", "084")].value == 12
+
+
+def test_an_act_of_force_stands_for_whoever_used_it():
+    day = date(2015, 6, 1)
+    got = events_of("A US drone strike killed two Somali militants.", day)
+    assert [(s, r) for s, t, r, m in got] == [("USA", "18")]
+    assert ("RUS", "UKR", "19", "asserted") in events_of("Ten civilians were killed by Russian shelling in Kharkiv.", day)
+    # an attack noun that is no one's subject is the act, not its doer
+    assert events_of("Japan condemned the Chinese strikes.", day) == [("JPN", "CHN", "11", "asserted")]

@@ -162,5 +162,13 @@ _INSTRUMENTS = frozenset("""tank helicopter warplane jet aircraft bomber fighter
     boat submarine bulldozer artillery missile rocket shell""".split())
 
 
+# Acts of force that stand for whoever used them: "Israeli air strikes killed", "Russian shelling hit".
+_FORCE_ACTS = frozenset("""strike airstrike shelling bombardment bombing raid barrage fire gunfire artillery
+    offensive""".split())
+
+
 def _is_agent_noun(tok) -> bool:
-    return tok.lemma_.lower() in _AGENT_NOUNS or tok.lower_ in _AGENT_NOUNS or tok.lemma_.lower() in _INSTRUMENTS
+    lemma = tok.lemma_.lower()
+    if lemma in _FORCE_ACTS:
+        return tok.dep_ in ("nsubj", "agent") or tok.head.dep_ == "agent"  # the doer of the clause's act
+    return lemma in _AGENT_NOUNS or tok.lower_ in _AGENT_NOUNS or lemma in _INSTRUMENTS
