@@ -566,3 +566,15 @@ def test_an_act_of_force_stands_for_whoever_used_it():
     assert ("RUS", "UKR", "19", "asserted") in events_of("Ten civilians were killed by Russian shelling in Kharkiv.", day)
     # an attack noun that is no one's subject is the act, not its doer
     assert events_of("Japan condemned the Chinese strikes.", day) == [("JPN", "CHN", "11", "asserted")]
+
+
+def test_holding_another_to_account_and_a_spokesman_for_his_state():
+    day = date(2015, 6, 1)
+    assert events_of("Iran's foreign minister said the US was responsible for the attack.", day) == \
+        [("IRN", "USA", "11", "asserted")]
+    assert events_of("Kyiv said Russia was behind the bombing of the dam.", day) == [("UKR", "RUS", "11", "asserted")]
+    assert ("IND", "PAK", "11", "asserted") not in events_of(
+        "India said Pakistan was responsible for the success of the talks.", day)
+    # "a Chinese foreign ministry spokesman": the ministry's state speaks, and "we" in the quotation is China
+    assert events_of('"We will respond firmly to any provocation by Japan," a Chinese foreign ministry spokesman '
+                     'said.', day) == [("CHN", "JPN", "13", "asserted")]

@@ -153,7 +153,9 @@ def unique(ms) -> list:
 _AGENT_NOUNS = frozenset("""leader leaders government governments official officials minister ministers president
     forces troops army military authorities authority diplomat diplomats delegation envoy ambassador regime
     administration police counterpart counterparts side sides people citizens nationals partners allies ally
-    embassy embassies consulate mission""".split())
+    embassy embassies consulate mission spokesman spokeswoman spokesperson spokesmen representative
+    representatives negotiator negotiators delegate delegates envoys ambassadors commander commanders soldiers
+    lawmakers legislators""".split())
 # Nouns that stand for their members: "a group of Liberians", "a delegation of US senators".
 _COLLECTIVE = frozenset("""group delegation team number dozen dozens hundred hundreds thousand thousands couple
     handful party contingent batch unit detachment squad wave body""".split())

@@ -145,7 +145,9 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
         if t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and not quoted[t.i - first]:
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None:
-                speaker = next((m for m in actors if m.start <= subj.idx - base < m.end), None)
+                speaker = next((m for m in actors if m.start <= subj.idx - base < m.end), None) or \
+                    next((m for m in actors if subj.left_edge.idx - base <= m.start and m.end <= subj.idx - base
+                          and m.kind != "person"), None)  # "a Chinese foreign ministry spokesman said"
                 if speaker is None and subj.lower_ in _HE:
                     speaker = next((m for m in reversed(ctx.recent(3)) if m.kind == "person"), None)
                 if speaker is not None:

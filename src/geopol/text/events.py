@@ -277,6 +277,8 @@ def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, li
         return "030", (list(inner.targets) if inner is not None else []) or about or _unique(named)
     if foreign_subj and _root(inner_code) >= "13" and (inner is None or inner.modality != "negated"):
         return "112", foreign_subj
+    if foreign_subj and _blamed(content, lex) and (inner is None or inner.modality != "negated"):
+        return "112", foreign_subj  # "said the US was responsible for the attack", "was behind the bombing"
     if lows & _NEGATIVE and judged:
         return "111", judged
     if lows & _POSITIVE and judged:
@@ -284,6 +286,32 @@ def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, li
     if inner is not None and own_subject and inner.modality == "negated":
         return "016", list(inner.targets) or about
     return ("010", about) if about else (None, [])
+
+
+_HARM = frozenset({"death", "killing", "violence", "unrest", "explosion", "blast", "massacre", "downing", "crash",
+                   "crisis", "bloodshed", "casualty", "sabotage", "hack", "hacking", "leak", "poisoning"})
+
+
+def _blamed(clause, lex) -> bool:
+    """Whether a clause holds its subject to account for harm: "was responsible for the attack", "was
+    behind the bombing", "is to blame for the deaths"."""
+    if clause.lemma_ != "be":
+        return False
+    objs = []
+    for c in clause.children:
+        if c.dep_ == "acomp" and c.lower_ in ("responsible", "accountable", "culpable"):
+            objs += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
+                     if g.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "behind":
+            objs += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in ("acomp", "xcomp") and c.lower_ == "blame":
+            objs += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
+                     if g.dep_ == "pobj"]
+    for o in objs:
+        noun = lex.predicate(o.lemma_.lower(), "noun") or lex.predicate(o.lower_, "noun")
+        if o.lemma_.lower() in _HARM or (noun is not None and _root(noun.code) >= "13"):
+            return True
+    return False
 
 
 def _unique(ms):
