@@ -578,3 +578,9 @@ def test_holding_another_to_account_and_a_spokesman_for_his_state():
     # "a Chinese foreign ministry spokesman": the ministry's state speaks, and "we" in the quotation is China
     assert events_of('"We will respond firmly to any provocation by Japan," a Chinese foreign ministry spokesman '
                      'said.', day) == [("CHN", "JPN", "13", "asserted")]
+
+
+def test_the_head_of_a_body_acts_for_it():
+    day = date(2015, 6, 1)
+    assert events_of("The chief of the Swaziland armed forces has declined to meet with the chief of the Romanian "
+                     "armed forces.", day) == [("SWZ", "ROU", "12", "asserted")]

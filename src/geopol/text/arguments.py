@@ -90,8 +90,9 @@ class Sentence:
             for c in tok.children:
                 if c.dep_ == "appos":
                     out.extend(self.actors_at(c, seen=seen))
-            if not out and tok.lemma_.lower() in _COLLECTIVE:
-                # "a group of prominent Liberians", "a delegation of Chinese officials": the members
+            if not out and (tok.lemma_.lower() in _COLLECTIVE or tok.lemma_.lower() in _HEAD_OF):
+                # "a group of prominent Liberians", "a delegation of Chinese officials": the members;
+                # "the chief of the Swaziland armed forces", "the head of Egypt's intelligence": the body led
                 out.extend(m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj" for m in self.actors_at(g, seen=seen))
             if not out and tok.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -159,6 +160,9 @@ _AGENT_NOUNS = frozenset("""leader leaders government governments official offic
 # Nouns that stand for their members: "a group of Liberians", "a delegation of US senators".
 _COLLECTIVE = frozenset("""group delegation team number dozen dozens hundred hundreds thousand thousands couple
     handful party contingent batch unit detachment squad wave body""".split())
+# Nouns that stand for the body they lead or speak for: "the chief of the armed forces", "the head of".
+_HEAD_OF = frozenset("""chief head leader commander director chairman chairwoman chair secretary minister president
+    spokesman spokeswoman spokesperson envoy ambassador representative member members""".split())
 # What forces act through: "Israeli tanks fired", "Russian missiles hit", "Chinese ships entered" name the state.
 _INSTRUMENTS = frozenset("""tank helicopter warplane jet aircraft bomber fighter drone gunboat warship ship vessel
     boat submarine bulldozer artillery missile rocket shell""".split())
