@@ -584,3 +584,15 @@ def test_the_head_of_a_body_acts_for_it():
     day = date(2015, 6, 1)
     assert events_of("The chief of the Swaziland armed forces has declined to meet with the chief of the Romanian "
                      "armed forces.", day) == [("SWZ", "ROU", "12", "asserted")]
+
+
+def test_a_statement_judges_the_acts_owner_not_its_place_nor_the_rules_broken():
+    text = ("Media release, Minister for Foreign Affairs of New Zealand, 14 March 2019\n\n"
+            "New Zealand strongly condemns North Korea's launch of a ballistic missile over Japan on Tuesday.\n\n"
+            "This launch is a clear violation of United Nations Security Council resolutions.\n\n"
+            "I have instructed our Ambassador in Seoul to convey New Zealand's concern to the South Korean "
+            "Government.")
+    got = [(s, t) for s, t, r, m in events_of(text, date(2019, 3, 14))]
+    assert ("NZL", "PRK") in got and ("NZL", "JPN") not in got
+    assert not [p for p in got if p[1] and p[1].startswith("UN")]   # the resolutions broken are not judged
+    assert ("NZL", "KOR") in got and ("KOR", "NZL") not in got        # "our Ambassador in Seoul" is ours

@@ -253,7 +253,7 @@ def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, li
     inner = by_head.get(frame.content)
     subj_actors = list(frame.content_subjects)
     foreign_subj = [m for m in subj_actors if party(m) not in own]
-    named = [m for m in frame.content_actors if party(m) not in own]
+    named = [m for m in frame.content_actors if party(m) not in own and not _violated(doc, m)]
     about = list(frame.addressee) or foreign_subj
     judged = about or _unique(named)  # what a criticism or praise may be aimed at
     deontic = any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in content.children) or (
@@ -290,6 +290,23 @@ def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, li
 
 _HARM = frozenset({"death", "killing", "violence", "unrest", "explosion", "blast", "massacre", "downing", "crash",
                    "crisis", "bloodshed", "casualty", "sabotage", "hack", "hacking", "leak", "poisoning"})
+
+
+_BREACH = frozenset({"violation", "breach", "contravention", "defiance", "flouting"})
+
+
+def _violated(doc, m) -> bool:
+    """Whether a mention is the one whose rules are broken ("a violation of UN Security Council
+    resolutions"), not the one judged for breaking them."""
+    base = doc[0].idx
+    tok = next((t for t in doc if t.idx - base >= m.start), None)
+    for _ in range(4):
+        if tok is None or tok.dep_ == "ROOT":
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _BREACH:
+            return True
+        tok = tok.head
+    return False
 
 
 def _blamed(clause, lex) -> bool:

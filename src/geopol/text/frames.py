@@ -313,7 +313,9 @@ def _targets_how(sent, tok, direct, preps, allowed, sources) -> tuple[list, bool
         return out, False
     nested = []
     for o in direct:
-        nested.extend(sent.nested(o))
+        # "condemns North Korea's launch of a missile over Japan": the act's owner, not where it went
+        owners = [m for c in o.children if c.dep_ == "poss" for m in sent.actors_at(c) if sent.party(m) not in own]
+        nested.extend(owners or sent.nested(o))
     for p, o in preps:
         if p.lower_ in allowed or p.lower_ in ("over", "about", "of", "in"):
             nested.extend(sent.nested(o))

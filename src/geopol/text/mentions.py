@@ -67,6 +67,9 @@ _MODIFIERS = frozenset({"state", "top", "senior", "former", "new", "central", "f
                         "defence", "defense", "security", "riot", "border", "intelligence", "nuclear", "navy",
                         "official", "government", "opposition", "spy"})
 _LINKS = frozenset({"of", "in", "from"})
+# Diplomatic posts: "in" names the state they are posted to, not the state they serve.
+_POSTS = frozenset({"embassy", "embassies", "consulate", "consulates", "mission", "ambassador", "ambassadors",
+                    "envoy", "envoys", "consul", "diplomats"})
 # Words after which a place is expected: "in Vladimir" is the city, "Paul and Vladimir" two men.
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "to", "into", "outside", "around", "of", "across"})
 COMMON_SURNAME = 8  # persons sharing a family name before it no longer resolves alone by date
@@ -386,9 +389,8 @@ class _Scan(PersonReading):
     def _role_first(self, i, out) -> int:
         """ROLE (of|in|from) COUNTRY: "state media in China"; else move on one token."""
         rn, role = self.role_at(i)
-        if rn and self.lower[i + rn - 1] in ("embassy", "embassies", "consulate", "mission") and \
-                i + rn < self.n and self.lower[i + rn] == "in":
-            return i + 1  # "our Embassy in Bangkok" is not Thailand's
+        if rn and self.lower[i + rn - 1] in _POSTS and i + rn < self.n and self.lower[i + rn] == "in":
+            return i + 1  # "our Embassy in Bangkok", "our Ambassador in Seoul": posted there, not the host's
         if rn and i + rn + 1 < self.n and self.lower[i + rn] in _LINKS:
             cn, cb, _ = self.match(i + rn + 1)
             if cn and cb[0].kind in COUNTRY_KINDS and cb[0].kind != "prefix":
