@@ -596,3 +596,11 @@ def test_a_statement_judges_the_acts_owner_not_its_place_nor_the_rules_broken():
     assert ("NZL", "PRK") in got and ("NZL", "JPN") not in got
     assert not [p for p in got if p[1] and p[1].startswith("UN")]   # the resolutions broken are not judged
     assert ("NZL", "KOR") in got and ("KOR", "NZL") not in got        # "our Ambassador in Seoul" is ours
+
+
+def test_force_in_a_state_and_a_particle_that_changes_the_verb():
+    day = date(2020, 1, 1)
+    got = events_of("Amid the Turkish offensive in northern Syria, Washington imposed sanctions on Ankara.", day)
+    assert ("TUR", "SYR", "19", "asserted") in got and ("USA", "TUR", "16", "asserted") in got
+    # "taken in refugees" is not "taken" (the dictionary's seizure)
+    assert not [e for e in events_of("Poland has taken in millions of Ukrainian refugees.", day) if e[2] == "17"]

@@ -166,7 +166,8 @@ def frames(doc, mentions, *, lexicon, party=lambda m: m.country) -> list[Frame]:
         elif pos == "VERB":  # a verb the lexicon does not know still has a frame, for a classifier to type
             f = _verb_frame(sent, tok, lemma_of(tok))
         elif pos in ("NOUN", "PROPN") and noun_key:
-            f = _noun_frame(sent, tok, noun_key)
+            noun = lexicon.predicate(noun_key, "noun")
+            f = _noun_frame(sent, tok, noun_key, force=noun is not None and noun.code[:2] in ("18", "19", "20"))
         else:
             f = None
         if f is not None:
@@ -454,8 +455,9 @@ def _adj_frame(sent, adj, key: str) -> Frame | None:
                  clause=_clause_span(holder, sent.base))
 
 
-def _noun_frame(sent, noun, key: str) -> Frame | None:
-    """An event noun with its actors: "Russia's support for Assad", "talks between X and Y"."""
+def _noun_frame(sent, noun, key: str, force: bool = False) -> Frame | None:
+    """An event noun with its actors: "Russia's support for Assad", "talks between X and Y". ``force``: the
+    noun names a use of force, which "in" a state is used on it ("the Turkish offensive in Syria")."""
     sources, targets = [], []
     between, owner, by = [], [], []
     for c in noun.children:
@@ -506,6 +508,11 @@ def _noun_frame(sent, noun, key: str) -> Frame | None:
     if sources and not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING:
         # "they received official pardons from President Poroshenko": the receiver is acted on
         targets = _sources(sent, noun.head)
+    if sources and not targets and force:
+        own = {sent.party(m) for m in sources}
+        targets = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "into")
+                   for g in c.children if g.dep_ == "pobj" for m in sent.actors_at(g)
+                   if sent.party(m) not in own and m.kind != "person"]
     if not sources or not targets:
         return None
     own = {sent.party(m) for m in sources}

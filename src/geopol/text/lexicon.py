@@ -168,6 +168,8 @@ class Lexicon:
         for key in keys:
             if key in self._default:
                 how = "hand" if key in self._hand_default else "default" if key in self._inherited else "verb"
+                if how == "default" and particle and key[1] != particle:
+                    return None, ""  # "taken in refugees": a particle the verb is not known with changes it
                 return self._default[key], how
         return None, ""
 
