@@ -604,3 +604,11 @@ def test_force_in_a_state_and_a_particle_that_changes_the_verb():
     assert ("TUR", "SYR", "19", "asserted") in got and ("USA", "TUR", "16", "asserted") in got
     # "taken in refugees" is not "taken" (the dictionary's seizure)
     assert not [e for e in events_of("Poland has taken in millions of Ukrainian refugees.", day) if e[2] == "17"]
+
+
+def test_the_state_withdrawn_from_and_an_evacuation_is_not_by_the_state_left():
+    day = date(2020, 1, 1)
+    assert events_of("The United States withdrew its troops from Iraq.", day) == [("USA", "IRQ", "08", "asserted")]
+    assert events_of("The United States speeded up the withdrawal of its forces from Panama.", day) == \
+        [("USA", "PAN", "08", "asserted")]
+    assert not [e for e in events_of("French citizens were evacuated from Niger.", day) if e[0] == "NER"]

@@ -55,8 +55,11 @@ _DETAINING = frozenset({"detain", "hold", "imprison", "jail", "arrest", "keep", 
                         "sentence", "convict", "incarcerate", "intern"})
 _FREEING = frozenset({"release", "free", "pardon", "return", "repatriate", "exchange", "swap", "hand", "extradite",
                       "deport", "expel", "evacuate", "rescue"})
+# Verbs of withdrawing, whose "from" names the state left.
+_WITHDRAWING = frozenset({"withdraw", "retreat", "pull", "evacuate", "redeploy"})
 # Verbs of arrival, whose "in" or "at" names the goal of a journey.
 _ARRIVING = frozenset({"arrive", "land"})
+_RESCUING = frozenset({"evacuate", "rescue", "repatriate", "return"})  # from danger, not by the state left
 _STATE_NAMES = frozenset({"name", "capital", "abbrev", "sector", "official"})
 # Verbs that lend their clause to the event noun they govern ("ordered a freeze" is the freeze).
 LIGHT = frozenset({"order", "announce", "impose", "launch", "begin", "start", "conduct", "carry", "stage", "make",
@@ -69,7 +72,8 @@ VOICING = frozenset({"repeat", "reiterate", "renew", "voice", "express", "lodge"
 SUPPORT = LIGHT | VOICING | frozenset({
     "hold", "have", "wage", "commit", "perpetrate", "undertake", "initiate", "resume", "continue", "intensify",
     "escalate", "step", "expand", "tighten", "maintain", "sign", "conclude", "reach", "strike", "open", "pursue",
-    "send", "offer", "provide", "lead", "host", "convene", "organize", "organise", "enter"})
+    "send", "offer", "provide", "lead", "host", "convene", "organize", "organise", "enter", "complete", "speed",
+    "accelerate", "hasten", "expedite", "finish"})
 _SETTING = frozenset({"at", "during", "in", "after", "before", "following", "on"})  # "at a meeting with X"
 RECEIVING = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
 # Verbs whose subject, or the act it names, calls forth another's reaction: "drew criticism from X".
@@ -368,7 +372,8 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
             sources = _held_in(sent, _objects(h)[1])
             if sources:
                 break
-        if not sources:
+        if not sources and lemma not in _RESCUING:
+            # "deported from the US", "released from Russia"; not "evacuated from Niger" (by someone else)
             sources = [m for p, o in preps if p.lower_ == "from" for m in sent.actors_at(o)
                        if m.kind in _STATE_NAMES]
     drawn = []
@@ -388,6 +393,12 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
     targets, nested = _targets_how(sent, verb, direct, preps, VERB_PREPS, sources)
     if drawn:
         targets, nested = [m for m in drawn if sent.party(m) not in {sent.party(x) for x in sources}], False
+    if not targets and lemma in _WITHDRAWING:
+        # "withdrew its troops from Syria", "pulled out of Afghanistan": the state left is the one acted on
+        own = {sent.party(m) for m in sources}
+        targets = [m for p, o in preps if p.lower_ in ("from", "of") for m in sent.actors_at(o)
+                   if sent.party(m) not in own]
+        nested = False
     if not targets and lemma in _ARRIVING:
         # "arrived in Tehran", "landed in Kabul": where one arrives is the place visited, not a venue
         own = {sent.party(m) for m in sources}
@@ -467,7 +478,14 @@ def _noun_frame(sent, noun, key: str, force: bool = False) -> Frame | None:
             sources.extend(sent.actors_at(c))
         elif c.dep_ == "prep":
             objs = [g for g in c.children if g.dep_ == "pobj"]
-            if c.lower_ in ("by", "from"):
+            if c.lower_ == "from" and noun.lemma_.lower() in ("withdrawal", "retreat", "pullout", "evacuation"):
+                targets.extend(m for o in objs for m in sent.actors_at(o))  # "the withdrawal from Iraq"
+            elif c.lower_ == "of" and noun.lemma_.lower() in ("withdrawal", "retreat", "pullout", "evacuation"):
+                # "the withdrawal of its forces from Panama": the state the forces leave
+                targets.extend(m for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "from"
+                               for g in p.children if g.dep_ == "pobj" for m in sent.actors_at(g))
+                targets.extend(m for o in objs for m in sent.actors_at(o))
+            elif c.lower_ in ("by", "from"):
                 by.extend(m for o in objs for m in sent.actors_at(o))
             elif c.lower_ in ("between", "among"):
                 between.extend(m for o in objs for m in sent.actors_at(o))
