@@ -536,9 +536,20 @@ def relations_of(text, day=date(2020, 1, 1)):
     ("Pakistan, China's ally, signed the deal.", ("CHN", "PAK"), 1),
     ("India and Pakistan are nuclear-armed rivals.", ("IND", "PAK"), -1),
     ("Iran's main foe, Israel, struck again.", ("IRN", "ISR"), -1),
+    # a role noun names who bears it and for whom: "U.S. ally South Korea" is not China's ally
+    ("China warned U.S. ally South Korea against deploying the missile system.", ("USA", "KOR"), 1),
+    ("Japan, a close ally of Washington, protested to Beijing.", ("JPN", "USA"), 1),
+    ("Iran is Syria's closest ally in the region.", ("IRN", "SYR"), 1),
 ])
 def test_standing_ties_from_sentences_from_elsewhere(text, pair, sign):
     assert (frozenset(pair), sign) in relations_of(text)
+
+
+def test_a_role_noun_with_no_bearer_named_ties_no_one():
+    got = relations_of("China warned U.S. ally South Korea against deploying the missile system.")
+    assert (frozenset(("CHN", "KOR")), 1) not in got
+    got = relations_of("The United States and its allies imposed sanctions on North Korea.")
+    assert (frozenset(("USA", "PRK")), 1) not in got
 
 
 def test_ties_that_might_change_say_nothing_of_how_they_stand():

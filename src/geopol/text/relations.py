@@ -89,6 +89,14 @@ def find_relations(doc, mentions) -> list[tuple]:
                 a = _clause_subject(doc, tok, [m for m in actors if m is not prev]) or \
                     next((m for m in reversed(before[:-1]) if m.country != prev.country), None)
                 pairs = [(a, prev)] if a else []
+            last = next((t for t in reversed(doc) if t.idx < e), tok)  # the phrase's head noun
+            if not pairs and last.lemma_.lower() in _ROLES and last.pos_ in ("NOUN", "PROPN"):
+                # "U.S. ally South Korea", "Japan, a close ally of Washington", "Iran is Syria's closest ally":
+                # the one who bears the role and the one it is borne for, read off the noun phrase, or nothing
+                # ("the United States and its allies imposed sanctions": no ally is named)
+                pairs = _role_pairs(doc, last, actors)
+                if not pairs:
+                    continue
             if pairs:
                 for a, b in pairs:
                     if a.country != b.country:
@@ -134,6 +142,56 @@ def find_relations(doc, mentions) -> list[tuple]:
                     if c is not None and c not in (a, b) and c.country != a.country:
                         out.append((a, c, sign, strength, kind, s, e))
     return out
+
+
+# Nouns of a standing role one state bears for another.
+_ROLES = frozenset("""ally enemy foe rival adversary protector patron backer benefactor sponsor lifeline buffer
+    partner archenemy arch-foe arch-enemy nemesis arch-rival friend""".split())
+_LINKING = frozenset({"be", "remain", "become", "stay", "seem", "appear"})
+
+
+def _role_pairs(doc, noun, actors) -> list[tuple]:
+    """[(bearer, holder)] of a role noun: "Syria's ally Iran", "a buffer for Beijing" (North Korea)."""
+    def at(t):
+        """The actor a phrase headed by ``t`` names: its own, or its modifier's ("the Kim regime")."""
+        if t is None:
+            return None
+        return _at(t, actors) or next((_at(c, actors) for c in t.children if c.dep_ in ("compound", "amod", "poss")
+                                       and _at(c, actors)), None)
+
+    def holder_of(t):
+        for c in t.children:
+            if c.dep_ in ("poss", "compound", "nmod", "amod") and at(c):
+                return at(c)
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "to"):
+                found = next((at(g) for g in c.children if g.dep_ == "pobj" and at(g)), None)
+                if found:
+                    return found
+        return None
+
+    holder = holder_of(noun) or next((holder_of(c) for c in noun.children if c.dep_ == "conj"), None) or \
+        (holder_of(noun.head) if noun.dep_ == "conj" else None)
+    bearers = []
+    appos = next((c for c in noun.children if c.dep_ == "appos"), None)
+    if noun.dep_ == "appos" and at(noun.head):
+        bearers = [at(noun.head)]                      # "Japan, a close ally of Washington"
+    elif appos is not None and at(appos):
+        bearers = [at(appos)]                          # "North Korea's foremost ally, China"
+    elif noun.dep_ in ("compound", "nmod") and at(noun.head):
+        bearers = [at(noun.head)]                      # "U.S. ally South Korea"
+    else:
+        verb = noun.head if noun.dep_ in ("attr", "oprd") else noun.head.head \
+            if noun.dep_ == "pobj" and noun.head.lower_ == "as" else None
+        if noun.dep_ == "conj" and noun.head.dep_ in ("attr", "oprd"):
+            verb = noun.head.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+        if subj is not None:                           # "Iran is Syria's closest ally", "emerge as a buffer"
+            bearers = list({m.country: m for t in subj.subtree if (m := at(t))}.values())
+    if holder is not None:
+        return [(b, holder) for b in bearers[:1] if b.country != holder.country]
+    if len(bearers) == 2:                              # "India and Pakistan are rivals"
+        return [(bearers[0], bearers[1])]
+    return []
 
 
 EVENTS_MIN = 2          # events a pair needs before its events say how it stands
