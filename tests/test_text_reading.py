@@ -623,3 +623,12 @@ def test_the_state_withdrawn_from_and_an_evacuation_is_not_by_the_state_left():
     assert events_of("The United States speeded up the withdrawal of its forces from Panama.", day) == \
         [("USA", "PAN", "08", "asserted")]
     assert not [e for e in events_of("French citizens were evacuated from Niger.", day) if e[0] == "NER"]
+
+
+def test_a_hope_about_others_is_a_hopeful_comment_a_hope_to_act_is_no_act():
+    day = date(2020, 1, 1)
+    assert ("JPN", "CHN", "01", "asserted") in events_of("Japan hopes China will release the fishermen.", day)
+    got = events_of("The German foreign minister said he hoped the release would help build trust between Russia "
+                    "and Ukraine.", day)
+    assert {("DEU", "RUS", "01"), ("DEU", "UKR", "01")} <= {e[:3] for e in got}
+    assert [e for e in events_of("Japan hopes to visit China.", day) if e[3] in ("asserted", "reported")] == []

@@ -256,6 +256,10 @@ def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, li
     named = [m for m in frame.content_actors if party(m) not in own and not _violated(doc, m)]
     about = list(frame.addressee) or foreign_subj
     judged = about or _unique(named)  # what a criticism or praise may be aimed at
+    if content.lemma_.lower() in _HOPING and own & {party(m) for m in subj_actors} and \
+            any(c.dep_ == "ccomp" for c in content.children):
+        # "said he hoped the release would build trust between Russia and Ukraine": a hopeful comment
+        return "013", foreign_subj or _hoped_for(content, frame, own)
     deontic = any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in content.children) or (
         content.lemma_ in _NEED and any(c.dep_ == "xcomp" for c in content.children))
     # "will", or "would" in reported speech ("said it would allow")
@@ -307,6 +311,18 @@ def _violated(doc, m) -> bool:
             return True
         tok = tok.head
     return False
+
+
+# Verbs of hoping: a clause hoped for is an optimistic comment (CAMEO 013) on the actors it names.
+_HOPING = frozenset({"hope", "wish"})
+
+
+def _hoped_for(content, frame, own) -> list:
+    """The actors a hoped-for clause names, its subject's first."""
+    clause = next(c for c in content.children if c.dep_ == "ccomp")
+    base = content.doc[0].idx
+    return _unique(m for m in frame.content_actors if party(m) not in own and any(
+        t.idx - base <= m.start < t.idx - base + len(t.text) for t in clause.subtree))
 
 
 def _blamed(clause, lex) -> bool:
@@ -408,7 +424,13 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             if not doers or f.passive:
                 continue
             f, targets, how = replace(f, sources=tuple(_unique(doers)[:1]), agents=()), list(f.sources), "pattern"
-        if f.pos == "verb" and f.content is not None and (f.lemma in REPORTING or _root(code) == "01"):
+        if f.pos == "verb" and f.content is not None and f.lemma in _HOPING and not code:
+            # "Japan hopes China will release the fishermen": a hopeful comment on those it is about
+            own = {party(x) for x in f.sources}
+            code = "013"
+            targets = [m for m in f.content_subjects if party(m) not in own] or \
+                [m for m in f.content_actors if party(m) not in own]
+        elif f.pos == "verb" and f.content is not None and (f.lemma in REPORTING or _root(code) == "01"):
             if all(m.kind == "group" and not m.country for m in f.sources):
                 continue  # what a newspaper or an NGO says is the news, not an event between states
             typed, about = _content_code(sent, f, by_head, lex)
