@@ -632,3 +632,12 @@ def test_a_hope_about_others_is_a_hopeful_comment_a_hope_to_act_is_no_act():
                     "and Ukraine.", day)
     assert {("DEU", "RUS", "01"), ("DEU", "UKR", "01")} <= {e[:3] for e in got}
     assert [e for e in events_of("Japan hopes to visit China.", day) if e[3] in ("asserted", "reported")] == []
+
+
+def test_a_reported_clause_naming_the_doer_of_harm_accuses_it():
+    day = date(2020, 1, 1)
+    assert ("RUS", "UKR", "11", "asserted") in events_of(
+        "Moscow said it was protecting the Russian-speaking population from persecution by the new authorities in "
+        "Kiev.", day)
+    # a demand stays a demand
+    assert ("IND", "PAK", "10", "asserted") in events_of("India said Pakistan must stop attacks by militants.", day)

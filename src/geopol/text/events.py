@@ -281,6 +281,9 @@ def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, li
         return "030", (list(inner.targets) if inner is not None else []) or about or _unique(named)
     if foreign_subj and _root(inner_code) >= "13" and (inner is None or inner.modality != "negated"):
         return "112", foreign_subj
+    accused = _agents_of_harm(doc, content, own, frame, lex)
+    if accused and not deontic:
+        return "112", accused  # "said it was protecting them from persecution by the authorities in Kiev"
     if foreign_subj and _blamed(content, lex) and (inner is None or inner.modality != "negated"):
         return "112", foreign_subj  # "said the US was responsible for the attack", "was behind the bombing"
     if lows & _NEGATIVE and judged:
@@ -311,6 +314,25 @@ def _violated(doc, m) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _agents_of_harm(doc, content, own, frame, lex) -> list:
+    """The actors a reported clause names as the doers of a hostile act: "persecution by X", "attacks
+    by X" (an accusation of X)."""
+    base = doc[0].idx
+    out = []
+    for t in content.subtree:
+        noun = lex.predicate(t.lower_, "noun") or lex.predicate(t.lemma_.lower(), "noun") \
+            if t.pos_ == "NOUN" else None
+        if noun is None or not noun.code or _root(noun.code) < "13":
+            continue
+        for p in t.children:
+            if p.dep_ == "prep" and p.lower_ == "by":
+                spans = [(g.left_edge.idx - base, g.right_edge.idx - base + len(g.right_edge.text))
+                         for g in p.children if g.dep_ == "pobj"]
+                out += [m for m in frame.content_actors if party(m) not in own
+                        and any(a <= m.start < b for a, b in spans)]
+    return _unique(out)
 
 
 # Verbs of hoping: a clause hoped for is an optimistic comment (CAMEO 013) on the actors it names.
