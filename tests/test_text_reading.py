@@ -641,3 +641,16 @@ def test_a_reported_clause_naming_the_doer_of_harm_accuses_it():
         "Kiev.", day)
     # a demand stays a demand
     assert ("IND", "PAK", "10", "asserted") in events_of("India said Pakistan must stop attacks by militants.", day)
+
+
+def test_they_goes_on_standing_for_what_it_stood_for_and_a_threat_aimed_at_no_one_named():
+    text = ("Statement by the President of the United States, 20 December 2023\n\n"
+            "The Venezuelan regime has made commitments. They have announced an electoral roadmap. "
+            "This is a positive step. And today, they are releasing twenty political prisoners. "
+            "We will continue to monitor this closely and take appropriate action if needed.")
+    with geopol.open(":memory:") as g:
+        g.ingest_text(text, date=date(2023, 12, 20))
+        evs = [(e.source, e.target, e.cameo[:2], e.quantity.value if e.quantity else None) for e in g.events()
+               if e.modality in ("asserted", "reported")]
+    assert ("VEN", None, "08", 20) in evs     # "they" is still the regime, two sentences on
+    assert ("USA", "VEN", "13", None) in evs  # the author's threat is aimed at the state it is about

@@ -22,7 +22,8 @@ installs offline with its model; see docs/text.md):
   subject of this sentence before the pronoun, else the last state or IGO
   named in it before, else the actor subject of the previous sentence;
 - **they, their, them**: the last plural actor (two coordinated states, or
-  a plural sector: "officials", "troops") of this or the previous sentence;
+  a plural sector: "officials", "troops") of this or the previous sentence,
+  else what the last "they" of the three sentences before stood for;
 - **the two countries, both sides, the two governments, the parties**: the
   last two states named in the last three sentences;
 - **the North, the South**: the state named earlier whose name begins so
@@ -67,6 +68,7 @@ class DocumentContext:
     in_quote: bool = False                          # the previous sentence ended inside a quotation
     subject: FoundMention | None = None             # the previous sentence's main subject, when an actor
     someone: FoundMention | None = None             # ... when one person or official ("the minister")
+    they: tuple = ()                                # (sentence number, what "they" stood for last)
     paragraph: int = -1
     sentence: int = 0
     quoted_start: bool = False                      # the sentence read last began inside a quotation
@@ -245,16 +247,29 @@ def _pronoun(t, low, inside, speaker, ctx, before, prev, subject_offsets, base) 
         cand = subj or ctx.subject
         return [_as(cand, t, base)] if cand is not None else []
     if low in _THEY:
-        pool = before or prev
-        plural = [m for m in reversed(pool) if m.kind == "sector" and m.text.endswith("s")]
-        if plural:
-            return [_as(plural[0], t, base)]
-        states = _states(pool)
-        if len(states) >= 2 and t.dep_ in ("nsubj", "poss"):
-            return [_as(m, t, base, country_only=True) for m in states[:2]]
-        if t.dep_ in ("nsubj", "poss") and ctx.subject is not None and ctx.subject.kind == "sector" and \
-                (ctx.subject.role or "").startswith("GOV"):
-            return [_as(ctx.subject, t, base)]  # "the Venezuelan regime ... They have announced"
+        found = _they(t, before, prev, ctx)
+        if found:
+            ctx.they = (ctx.sentence, found)
+        elif ctx.they and ctx.sentence - ctx.they[0] <= 3 and t.dep_ in ("nsubj", "poss"):
+            # "They have announced a roadmap. [...] Today, they are releasing prisoners": the same "they"
+            found = ctx.they[1]
+        return [_as(m, t, base, country_only=m.kind not in ("sector",)) for m in found] if found else []
+    return []
+
+
+def _they(t, before, prev, ctx) -> list:
+    """What "they" stands for from this and the previous sentence: a plural sector, two states, a
+    government the previous sentence was about."""
+    pool = before or prev
+    plural = [m for m in reversed(pool) if m.kind == "sector" and m.text.endswith("s")]
+    if plural:
+        return [plural[0]]
+    states = _states(pool)
+    if len(states) >= 2 and t.dep_ in ("nsubj", "poss"):
+        return states[:2]
+    if t.dep_ in ("nsubj", "poss") and ctx.subject is not None and ctx.subject.kind == "sector" and \
+            (ctx.subject.role or "").startswith("GOV"):
+        return [ctx.subject]  # "the Venezuelan regime ... They have announced"
     return []
 
 

@@ -614,11 +614,12 @@ def _one_act(sent, a: int, b: int) -> bool:
     return ta.head.i == tb.i or tb.head.i == ta.i
 
 
-def code_statement(sent, mentions, speaker, *, found: list | None = None) -> list[CodedEvent]:
+def code_statement(sent, mentions, speaker, *, found: list | None = None, counterpart=None) -> list[CodedEvent]:
     """Events of a sentence read as said by ``speaker``: in a minister's release or a president's
     statement, "The SPDC must prevent such attacks" is the author's demand, and "the regime has
     demonstrated its contempt for human rights" a criticism. ``found``: the sentence's frames, when
-    :func:`code_events` already built them."""
+    :func:`code_events` already built them; ``counterpart(speaker)``: the state a threat that names no
+    one is aimed at ("We will take appropriate action if needed": the state the statement is about)."""
     lex = lexicon()
     f = statement_frame(sent, mentions, speaker, party=party)
     if f is None or f.content is None:
@@ -632,6 +633,9 @@ def code_statement(sent, mentions, speaker, *, found: list | None = None) -> lis
     if mood in ("negated", "conditional") and _root(code) != "13":
         return []
     clause = " ".join(t.text for t in sorted(root.subtree, key=lambda t: t.i))
+    if not targets and _root(code) == "13" and counterpart is not None:
+        other = counterpart(speaker)
+        targets = [other] if other is not None else []
     return [CodedEvent(speaker, b, code, "say", "asserted", None, clause, f.content)
             for b in _unique(targets) if party(b) != party(speaker) and b.country != speaker.country
             and _state_level(b)]

@@ -137,7 +137,8 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
             # what the sentence already has the author do, read as it stands ("The Australian Government
             # condemns attacks by X on camps in Y" condemns X, not Y as well)
             said = {e.cameo[:2] for e in coded if party(e.source) == party(speaker)}
-            coded += [e for e in code_statement(parsed, local, speaker, found=frames_found)
+            coded += [e for e in code_statement(parsed, local, speaker, found=frames_found,
+                                                counterpart=_counterpart(ctx, local))
                       if e.cameo[:2] not in said]
         for ev in coded:
             forward = ev.modality == "future"
