@@ -212,3 +212,10 @@ def test_the_classifier_types_a_verb_the_lexicon_does_not_know():
         del CODERS["sure-accuse"]
     assert seen == ["<s>Japan</s> lambasted <t>China</t> over the island dispute."]
     assert events == [("JPN", "CHN", "110")]
+
+
+def test_the_lexicon_coder_reads_the_text_pipelines_lexicon():
+    got = get_coder("rules").predict([mark("Iran expelled two French diplomats.", (0, 4), (18, 24)),
+                                      mark("Japan held talks with China.", (0, 5), (22, 27)),
+                                      mark("Japan and China are neighbours.", (0, 5), (10, 15))])
+    assert got == [("SANCTION", 1.0), ("CONSULT", 1.0), (None, 0.0)]

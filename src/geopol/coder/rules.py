@@ -1,4 +1,5 @@
-"""The lexicon coder: the verb lexicon of the text pipeline (``text/data/verbs.tsv``) as a sentence classifier.
+"""The lexicon coder: the text pipeline's lexicon (geopol's verbs, PETRARCH2's verb patterns, event nouns:
+:mod:`geopol.text.lexicon`) as a sentence classifier.
 
 A sentence gets the PLOVER type of the first lexicon verb between its marked
 source and target (or anywhere, when nothing is marked); a sentence with no
@@ -17,20 +18,26 @@ class RulesCoder:
     name = "rules"
 
     def predict(self, marked: list[str]) -> list[tuple[str | None, float]]:
-        from ..text.events import verb_lexicon
+        from ..text.lexicon import lexicon
         from ..text.parse import load_nlp
 
-        lexicon = verb_lexicon()
+        lex = lexicon()
         nlp = load_nlp()
         regions = [between(mask(m)) for m in marked]
         out = []
         for doc in nlp.pipe(regions, batch_size=128):
             found = None
             for tok in doc:
-                if tok.pos_ in ("VERB", "NOUN") and tok.lemma_ in lexicon:
-                    objects = {c.lemma_ for c in tok.children}
-                    cameo = next((code for obj, code in lexicon[tok.lemma_] if not obj or obj in objects), None)
-                    plover = codes.plover_for_cameo(cameo) if cameo else None
+                lemma = tok.lemma_.lower()
+                if tok.pos_ == "VERB" and lex.knows(lemma):
+                    objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")}
+                    cameo = lex.code(lemma, "", subj="", objs=objects, preps=set(), prts=set())
+                elif tok.pos_ == "NOUN" and lex.predicate(lemma, "noun") is not None:
+                    cameo = lex.predicate_code(lemma, "noun", subj="", objs=set(), preps=set(), prts=set())
+                else:
+                    continue
+                if cameo:
+                    plover = codes.plover_for_cameo(cameo)
                     if plover:
                         found = plover
                         break

@@ -6,8 +6,8 @@ included); returns :class:`CodedEvent` records. The frame
 lexicon (:mod:`geopol.text.lexicon`) gives the code of the verb, adjective
 or event noun with its objects. On top of it:
 
-- **speech acts** are typed by what is said (CAMEO's 01, 02, 03, 10-13 are
-  statements of different kinds): a demand when the reported clause asks
+- **speech acts** are typed by what is said (:mod:`geopol.text.speech`;
+  CAMEO's 01, 02, 03, 10-13 are statements of different kinds): a demand when the reported clause asks
   another actor to act ("must", "should", "need to"), a threat when the
   speaker's own side will do something hostile, an intent when it will do
   something else ("will", "ready to"), an accusation when it says another
@@ -33,9 +33,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .frames import LIGHT, MOVING, RECEIVING, SUPPORT, VOICING, Frame, frames, statement_frame
+from .frames import LIGHT, MOVING, RECEIVING, VOICING, Frame, frames, statement_frame
+from .lexicon import frame_code_how, lexicon
 from .moods import REPORTING, lemma_of, modality, refusal
-from .lexicon import lexicon
+from .parties import NONSTATE_ROLES, STATE_ROLES, party
+from .parties import armed_state as _armed_state
+from .parties import by_party as _unique
+from .parties import root as _root
+from .parties import state_level as _state_level
+from .parties import two_sides as _two_sides
+from .speech import HOPING, NEGATIVE, POSITIVE, REFUSAL_OF, content_code, refused, threat
 
 __all__ = ["CodedEvent", "code_events", "code_statement", "party", "STATE_ROLES", "NONSTATE_ROLES"]
 
@@ -43,22 +50,6 @@ __all__ = ["CodedEvent", "code_events", "code_statement", "party", "STATE_ROLES"
 # act of its own: a demand, a threat, an accusation, a criticism, praise.
 _STATEMENT_ACTS = ("100", "130", "112", "111", "051")
 
-# Roles of non-state groups (CAMEO's rebels, insurgents, unidentified armed forces, opposition, radicals,
-# separatists, criminals): actors of their own. A state's other sectors (its government, forces, police,
-# courts, media, civilians, businesses, former officials) count as the state.
-NONSTATE_ROLES = ("REB", "INS", "UAF", "OPP", "RAD", "SEP", "CRM", "IMG", "MOD", "PTY")
-STATE_ROLES = ("GOV", "MIL", "COP", "JUD", "SPY", "LEG")
-_DEONTIC = frozenset({"must", "should", "ought"})
-_NEED = frozenset({"need", "have", "has"})
-_NEGATIVE = frozenset("""unacceptable violation violations violated violate illegal illegitimate aggression aggressive
-    brazen provocation provocative provocations wrong reckless dangerous destabilizing destabilising outrageous
-    unjust unjustified irresponsible interference hostile atrocity atrocities abuse abuses crime crimes contempt
-    condemn condemns deplorable unwarranted unprovoked threat threats terror terrorism unfounded lies baseless
-    incommunicado""".split())
-_POSITIVE = frozenset("""welcome welcomes positive constructive important historic significant success successful
-    progress commend commends appreciate grateful good helpful productive fruitful""".split())
-_HOSTILE_ACTION = frozenset({"action", "measure", "measures", "step", "steps", "response", "respond", "retaliate",
-                             "retaliation", "consequence", "consequences", "force"})
 _SYMMETRIC = ("04", "03", "05", "06", "08")
 _MATERIAL_ALONE = ("07", "08", "14", "15", "16", "17", "18", "19", "20")
 # Verbs whose coordinated subjects act on each other: "India and Pakistan exchanged fire", "clashed".
@@ -90,31 +81,6 @@ def _attempted(tok):
     return None
 
 
-# CAMEO's rejections by what is refused: to cooperate materially (121), to give aid (122), to yield (124),
-# to meet or negotiate (125), to accept mediation (126)
-_REFUSAL_OF = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
-
-
-# CAMEO's threats by what is threatened: sanctions or an embargo (1312), to reduce or break relations (1313),
-# other non-force (131), unconventional violence (1383), force (138), a blockade (1381), an occupation (1382),
-# a conventional attack (1384)
-_THREAT_OF = {"163": "1312", "161": "1313", "16": "131", "18": "1383", "19": "1384", "20": "138",
-              "191": "1381", "192": "1382"}
-
-
-def _threat(code: str | None) -> str:
-    """The threat of an act: "would impose sanctions" 1312, "would tighten the blockade" 1381."""
-    code = code or ""
-    return _THREAT_OF.get(code[:3]) or _THREAT_OF.get(code[:2]) or "130"
-
-
-def _refused(code: str | None) -> str:
-    """The rejection of an act: "refused to negotiate" 125, "will not return the islands" 124."""
-    if code and code.startswith("045"):
-        return "126"
-    return _REFUSAL_OF.get(_root(code), "120")
-
-
 # Verbs that name a thing as something ("called the meeting a positive step"): a judgement
 _NAMING = frozenset({"call", "describe", "term", "label", "brand", "characterize", "characterise", "dub"})
 
@@ -130,23 +96,6 @@ class CodedEvent:
     clause: str = ""    # the predicate's own words, where its time expression is looked for first
     head: int = -1      # the predicate's token index in the sentence
     context: str = ""   # the words of the clause it hangs in (looked at next: "a role in the Korean War by sending")
-
-
-def party(m) -> str | None:
-    """The code an event's source or target takes: the state, except for a non-state group.
-
-    >>> from geopol.text.mentions import FoundMention as M
-    >>> party(M(0, 1, "x", "CHNGOV", "CHN", "sector", "GOV")), party(M(0, 1, "x", "SYRREB", "SYR", "sector", "REB"))
-    ('CHN', 'SYRREB')
-    """
-    if m is None:
-        return None
-    role = m.role or ""
-    if m.kind == "group" and not role.startswith(STATE_ROLES):
-        return m.actor
-    if role.startswith(NONSTATE_ROLES) or not m.country:
-        return m.actor
-    return m.country
 
 
 def _actors_at_token(sent, i: int, mentions) -> list:
@@ -208,20 +157,6 @@ def _reacts_to_act(sent, f: Frame, lex) -> str:
     return ""
 
 
-def _two_sides(a, b) -> bool:
-    """Two parties an event can be between: two states (or their sectors), or a state and a non-state
-    group, its own included ("the Sudanese government accused Darfur rebels"); not a state and itself,
-    nor two groups."""
-    if party(a) == party(b) or not (_state_level(a) or _state_level(b)):
-        return False
-    return a.country != b.country or not (_state_level(a) and _state_level(b))
-
-
-def _armed_state(m) -> bool:
-    """A state itself or its forces: what fights a war, not what suffers one (civilians, refugees)."""
-    return _state_level(m) and (not m.role or m.role.startswith(("MIL", "GOV")))
-
-
 # People a demonym can qualify who are no state's forces: "French hostages", "Saudi fishermen".
 _CIVILIANS = frozenset("""hostage captive prisoner detainee journalist reporter citizen national tourist civilian
     refugee migrant fisherman fishermen worker student aid businessman businesswoman traveller traveler
@@ -234,160 +169,6 @@ def _civilian(sent, m) -> bool:
     tok = next((t for t in sent if t.idx - base >= m.start), None)
     return tok is not None and m.kind == "demonym" and tok.dep_ in ("amod", "compound", "nmod") and \
         tok.head.lemma_.lower() in _CIVILIANS
-
-
-def _state_level(m) -> bool:
-    """A state (or IGO) acts: its party is its own country code."""
-    return m is not None and party(m) == m.country
-
-
-def _root(code: str | None) -> str:
-    return (code or "")[:2]
-
-
-def _content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, list]:
-    """What a speech act is, by what it says: (code, targets)."""
-    content = doc[frame.content]
-    lows = {t.lower_ for t in content.subtree}
-    own = {party(m) for m in frame.sources}
-    inner = by_head.get(frame.content)
-    subj_actors = list(frame.content_subjects)
-    foreign_subj = [m for m in subj_actors if party(m) not in own]
-    named = [m for m in frame.content_actors if party(m) not in own and not _violated(doc, m)]
-    about = list(frame.addressee) or foreign_subj
-    judged = about or _unique(named)  # what a criticism or praise may be aimed at
-    if content.lemma_.lower() in _HOPING and own & {party(m) for m in subj_actors} and \
-            any(c.dep_ == "ccomp" for c in content.children):
-        # "said he hoped the release would build trust between Russia and Ukraine": a hopeful comment
-        return "013", foreign_subj or _hoped_for(content, frame, own)
-    deontic = any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in content.children) or (
-        content.lemma_ in _NEED and any(c.dep_ == "xcomp" for c in content.children))
-    # "will", or "would" in reported speech ("said it would allow")
-    future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would") for c in content.children) or \
-        content.lemma_ in ("intend", "plan", "prepare")
-    own_subject = any(party(m) in own for m in subj_actors)
-    inner_code = _frame_code(doc, inner, lex) if inner is not None else None
-    if inner_code is None and inner is not None and inner.pos == "verb" and inner.lemma in SUPPORT and \
-            (noun := lex.predicate(inner.primary, "noun")) is not None and noun.code:
-        inner_code = noun.code  # "said it would tighten the blockade": the act its object names
-    if deontic and (foreign_subj or not subj_actors) and about:
-        return "100", about
-    if own_subject and refusal(content):
-        # "said it would not accept more refugees": a rejection (12) of what the clause would have done
-        return _refused(inner_code), (list(inner.targets) if inner is not None else []) or about or _unique(named)
-    if future and own_subject:
-        if _root(inner_code) >= "13" or lows & _HOSTILE_ACTION:
-            return _threat(inner_code), about or (list(inner.targets) if inner is not None else []) or _unique(named)
-        return "030", (list(inner.targets) if inner is not None else []) or about or _unique(named)
-    if foreign_subj and _root(inner_code) >= "13" and (inner is None or inner.modality != "negated"):
-        return "112", foreign_subj
-    accused = _agents_of_harm(doc, content, own, frame, lex)
-    if accused and not deontic:
-        return "112", accused  # "said it was protecting them from persecution by the authorities in Kiev"
-    if foreign_subj and _blamed(content, lex) and (inner is None or inner.modality != "negated"):
-        return "112", foreign_subj  # "said the US was responsible for the attack", "was behind the bombing"
-    if lows & _NEGATIVE and judged:
-        return "111", judged
-    if lows & _POSITIVE and judged:
-        return "051", judged
-    if inner is not None and own_subject and inner.modality == "negated":
-        return "016", list(inner.targets) or about
-    return ("010", about) if about else (None, [])
-
-
-_HARM = frozenset({"death", "killing", "violence", "unrest", "explosion", "blast", "massacre", "downing", "crash",
-                   "crisis", "bloodshed", "casualty", "sabotage", "hack", "hacking", "leak", "poisoning"})
-
-
-_BREACH = frozenset({"violation", "breach", "contravention", "defiance", "flouting"})
-
-
-def _violated(doc, m) -> bool:
-    """Whether a mention is the one whose rules are broken ("a violation of UN Security Council
-    resolutions"), not the one judged for breaking them."""
-    base = doc[0].idx
-    tok = next((t for t in doc if t.idx - base >= m.start), None)
-    for _ in range(4):
-        if tok is None or tok.dep_ == "ROOT":
-            return False
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _BREACH:
-            return True
-        tok = tok.head
-    return False
-
-
-def _agents_of_harm(doc, content, own, frame, lex) -> list:
-    """The actors a reported clause names as the doers of a hostile act: "persecution by X", "attacks
-    by X" (an accusation of X)."""
-    base = doc[0].idx
-    out = []
-    for t in content.subtree:
-        noun = lex.predicate(t.lower_, "noun") or lex.predicate(t.lemma_.lower(), "noun") \
-            if t.pos_ == "NOUN" else None
-        if noun is None or not noun.code or _root(noun.code) < "13":
-            continue
-        for p in t.children:
-            if p.dep_ == "prep" and p.lower_ == "by":
-                spans = [(g.left_edge.idx - base, g.right_edge.idx - base + len(g.right_edge.text))
-                         for g in p.children if g.dep_ == "pobj"]
-                out += [m for m in frame.content_actors if party(m) not in own
-                        and any(a <= m.start < b for a, b in spans)]
-    return _unique(out)
-
-
-# Verbs of hoping: a clause hoped for is an optimistic comment (CAMEO 013) on the actors it names.
-_HOPING = frozenset({"hope", "wish"})
-
-
-def _hoped_for(content, frame, own) -> list:
-    """The actors a hoped-for clause names, its subject's first."""
-    clause = next(c for c in content.children if c.dep_ == "ccomp")
-    base = content.doc[0].idx
-    return _unique(m for m in frame.content_actors if party(m) not in own and any(
-        t.idx - base <= m.start < t.idx - base + len(t.text) for t in clause.subtree))
-
-
-def _blamed(clause, lex) -> bool:
-    """Whether a clause holds its subject to account for harm: "was responsible for the attack", "was
-    behind the bombing", "is to blame for the deaths"."""
-    if clause.lemma_ != "be":
-        return False
-    objs = []
-    for c in clause.children:
-        if c.dep_ == "acomp" and c.lower_ in ("responsible", "accountable", "culpable"):
-            objs += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
-                     if g.dep_ == "pobj"]
-        elif c.dep_ == "prep" and c.lower_ == "behind":
-            objs += [g for g in c.children if g.dep_ == "pobj"]
-        elif c.dep_ in ("acomp", "xcomp") and c.lower_ == "blame":
-            objs += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
-                     if g.dep_ == "pobj"]
-    for o in objs:
-        noun = lex.predicate(o.lemma_.lower(), "noun") or lex.predicate(o.lower_, "noun")
-        if o.lemma_.lower() in _HARM or (noun is not None and _root(noun.code) >= "13"):
-            return True
-    return False
-
-
-def _unique(ms):
-    out, seen = [], set()
-    for m in ms:
-        if party(m) not in seen:
-            seen.add(party(m))
-            out.append(m)
-    return out
-
-
-def _frame_code(doc, f: Frame, lex) -> str | None:
-    return _frame_code_how(doc, f, lex)[0]
-
-
-def _frame_code_how(doc, f: Frame, lex) -> tuple[str | None, str]:
-    if f.pos == "verb":
-        return lex.code_how(f.lemma, f.particle, subj=f.subj, objs=set(f.objs), preps=set(f.preps),
-                            prts=set(f.prts), primary=f.primary)
-    return lex.predicate_code(f.lemma, f.pos, subj=f.subj, objs=set(f.objs), preps=set(f.preps),
-                              prts=set(f.prts)), "hand"
 
 
 # Verbs of meeting take the party met as their object: "meets its commitments" meets no one.
@@ -426,7 +207,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         if f.head in governed:
             continue
         tok = sent[f.head]
-        code, how = _frame_code_how(sent, f, lex)
+        code, how = frame_code_how(f, lex)
         targets = list(f.targets)
         if f.drawn:
             # "drew criticism from X": the reaction its object names, X's on the subject's actor
@@ -446,7 +227,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             if not doers or f.passive:
                 continue
             f, targets, how = replace(f, sources=tuple(_unique(doers)[:1]), agents=()), list(f.sources), "pattern"
-        if f.pos == "verb" and f.content is not None and f.lemma in _HOPING and not code:
+        if f.pos == "verb" and f.content is not None and f.lemma in HOPING and not code:
             # "Japan hopes China will release the fishermen": a hopeful comment on those it is about
             own = {party(x) for x in f.sources}
             code = "013"
@@ -455,7 +236,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         elif f.pos == "verb" and f.content is not None and (f.lemma in REPORTING or _root(code) == "01"):
             if all(m.kind == "group" and not m.country for m in f.sources):
                 continue  # what a newspaper or an NGO says is the news, not an event between states
-            typed, about = _content_code(sent, f, by_head, lex)
+            typed, about = content_code(sent, f, by_head, lex)
             if typed is not None:
                 code, targets = typed, about
             elif _root(code) == "01" or code is None:
@@ -499,10 +280,10 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                                       for c in tok.children) and not any(p == "on" for p, _ in f.preps):
             judged = {t.lower_ for c in tok.children if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"
                       for t in c.subtree}
-            code = "051" if judged & _POSITIVE else "111" if judged & _NEGATIVE else "010"
+            code = "051" if judged & POSITIVE else "111" if judged & NEGATIVE else "010"
         elif f.lemma in _INTENT_VERBS and xcomp is not None:
             inner = by_head.get(xcomp.i - sent[0].i)
-            inner_code, inner_how = _frame_code_how(sent, inner, lex) if inner is not None else (None, "")
+            inner_code, inner_how = frame_code_how(inner, lex) if inner is not None else (None, "")
             if inner_how == "default":
                 inner_code = None  # "plans to gauge": a code the verb only inherits names no intended act
             if inner_code is None and inner is not None and inner.primary and lex.predicate(inner.primary, "noun"):
@@ -512,15 +293,15 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 continue  # "plans to test Putin's willingness": an intent to do nothing CAMEO names
             code = _INTENT_OF.get(_root(inner_code), "030")
             if code.startswith("13"):
-                code = _threat(inner_code)  # "vowed to blockade the port": 1381
+                code = threat(inner_code)  # "vowed to blockade the port": 1381
             if inner is not None and not targets:
                 targets = list(inner.targets)
         elif f.lemma in _REFUSE and xcomp is not None:
             inner = by_head.get(xcomp.i - sent[0].i)
-            code = _refused(_frame_code(sent, inner, lex) if inner is not None else None)
-        elif f.pos == "verb" and f.modality == "negated" and _root(code) in _REFUSAL_OF and refusal(tok):
+            code = refused(frame_code_how(inner, lex)[0] if inner is not None else None)
+        elif f.pos == "verb" and f.modality == "negated" and _root(code) in REFUSAL_OF and refusal(tok):
             # "Syria will not accept more refugees", "won't negotiate": a refusal, told as a fact
-            code, f = _refused(code), replace(f, modality="asserted")
+            code, f = refused(code), replace(f, modality="asserted")
         elif f.lemma == "agree" and _root(code) == "03" and xcomp is None and any(
                 c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX for a in c.children)
                 for c in tok.children):
@@ -625,7 +406,7 @@ def code_statement(sent, mentions, speaker, *, found: list | None = None, counte
     if f is None or f.content is None:
         return []
     by_head = {x.head: x for x in (found if found is not None else frames(sent, mentions, lexicon=lex, party=party))}
-    code, targets = _content_code(sent, f, by_head, lex)
+    code, targets = content_code(sent, f, by_head, lex)
     if code not in _STATEMENT_ACTS and _root(code) != "13":
         return []
     root = sent[f.content]

@@ -42,7 +42,7 @@ from importlib import resources
 
 from .. import codes
 
-__all__ = ["Lexicon", "lexicon", "Predicate"]
+__all__ = ["Lexicon", "lexicon", "Predicate", "frame_code", "frame_code_how"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,3 +222,18 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return Lexicon()
+
+
+def frame_code_how(f, lex: Lexicon) -> tuple[str | None, str]:
+    """(code, how) of a frame (:class:`geopol.text.frames.Frame`): a verb's by its patterns, an adjective's
+    or event noun's by its own code or its verb's."""
+    if f.pos == "verb":
+        return lex.code_how(f.lemma, f.particle, subj=f.subj, objs=set(f.objs), preps=set(f.preps),
+                            prts=set(f.prts), primary=f.primary)
+    return lex.predicate_code(f.lemma, f.pos, subj=f.subj, objs=set(f.objs), preps=set(f.preps),
+                              prts=set(f.prts)), "hand"
+
+
+def frame_code(f, lex: Lexicon) -> str | None:
+    """The CAMEO code of a frame, or None."""
+    return frame_code_how(f, lex)[0]
