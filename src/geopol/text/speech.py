@@ -44,13 +44,21 @@ _THREAT_OF = {"163": "1312", "161": "1313", "16": "131", "18": "1383", "19": "13
 
 
 def threat(code: str | None) -> str:
-    """The threat of an act: "would impose sanctions" 1312, "would tighten the blockade" 1381."""
+    """The threat of an act: "would impose sanctions" 1312, "would tighten the blockade" 1381.
+
+    >>> threat("163"), threat("191"), threat("190"), threat("040")
+    ('1312', '1381', '1384', '130')
+    """
     code = code or ""
     return _THREAT_OF.get(code[:3]) or _THREAT_OF.get(code[:2]) or "130"
 
 
 def refused(code: str | None) -> str:
-    """The rejection of an act: "refused to negotiate" 125, "will not return the islands" 124."""
+    """The rejection of an act: "refused to negotiate" 125, "will not return the islands" 124.
+
+    >>> refused("046"), refused("0841"), refused("0451"), refused(None)
+    ('125', '124', '126', '120')
+    """
     if code and code.startswith("045"):
         return "126"
     return REFUSAL_OF.get(_root(code), "120")
