@@ -654,3 +654,9 @@ def test_they_goes_on_standing_for_what_it_stood_for_and_a_threat_aimed_at_no_on
                if e.modality in ("asserted", "reported")]
     assert ("VEN", None, "08", 20) in evs     # "they" is still the regime, two sentences on
     assert ("USA", "VEN", "13", None) in evs  # the author's threat is aimed at the state it is about
+
+
+def test_the_act_a_package_or_deal_is_named_by_its_modifier():
+    day = date(2020, 1, 1)
+    assert events_of("Russia signed a $1 billion aid package for Syria.", day) == [("RUS", "SYR", "07", "asserted")]
+    assert events_of("The EU approved a sanctions package against Russia.", day) == [("EEC", "RUS", "16", "asserted")]

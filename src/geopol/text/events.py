@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .frames import LIGHT, MOVING, RECEIVING, VOICING, Frame, frames, statement_frame
+from .frames import LIGHT, MOVING, RECEIVING, SUPPORT, VOICING, Frame, frames, statement_frame
 from .lexicon import frame_code_how, lexicon
 from .moods import REPORTING, lemma_of, modality, refusal
 from .parties import NONSTATE_ROLES, STATE_ROLES, party
@@ -249,9 +249,12 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                        if party(m) not in own and m.kind != "person"]
         if (not targets or f.nested) and f.agents and _root(code) in ("10", "11", "12", "05", "13"):
             targets = list(f.agents)  # "condemns attacks by a Burmese Government-sponsored group": the doer
-        if f.pos == "verb" and f.lemma in LIGHT and f.primary and lex.predicate(f.primary, "noun") and \
-                lex.predicate(f.primary, "noun").code:
-            code = lex.predicate(f.primary, "noun").code  # "ordered a diplomatic freeze", "announced sanctions"
+        own_act = _object_act(sent, f, lex, modifier=False) if f.pos == "verb" and f.lemma in SUPPORT else None
+        modifier_act = _object_act(sent, f, lex) if f.pos == "verb" and f.lemma in SUPPORT and not own_act else None
+        if f.pos == "verb" and f.lemma in LIGHT and own_act:
+            code = own_act  # "ordered a diplomatic freeze", "announced sanctions"
+        elif modifier_act and (code is None or how != "pattern"):
+            code = modifier_act  # "signed a $1 billion aid package", "approved a sanctions package"
         elif f.pos == "verb" and f.lemma in VOICING and (code is None or _root(code) == "01") and f.primary and \
                 (voiced := lex.predicate_code(f.primary, "noun", subj="", objs=set(), preps=set(), prts=set())) \
                 and _root(voiced) != "01":
@@ -384,6 +387,22 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         elif unique[seen[key]].quantity is None and ev.quantity is not None:
             unique[seen[key]] = replace(unique[seen[key]], quantity=ev.quantity)
     return unique
+
+
+def _object_act(sent, f: Frame, lex, modifier: bool = True) -> str | None:
+    """The CAMEO code of the act a verb's first object names: its own noun's ("sanctions"), else, with
+    ``modifier``, that of the event noun modifying it ("an aid package", "a sanctions package")."""
+    noun = lex.predicate(f.primary, "noun") if f.primary else None
+    if noun is not None and noun.code:
+        return noun.code
+    if not modifier or not f.args:
+        return None
+    for c in sent[f.args[0]].children:
+        if c.dep_ in ("compound", "amod"):
+            mod = lex.predicate(c.lower_, "noun") or lex.predicate(c.lemma_.lower(), "noun")
+            if mod is not None and mod.code:
+                return mod.code
+    return None
 
 
 def _one_act(sent, a: int, b: int) -> bool:
