@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .frames import LIGHT, MOVING, RECEIVING, SUPPORT, VOICING, Frame, frames, statement_frame
+from .frames import Frame, frames, statement_frame
 from .lexicon import frame_code_how, lexicon
 from .moods import REPORTING, lemma_of, modality, refusal
 from .parties import NONSTATE_ROLES, STATE_ROLES, party
@@ -43,6 +43,7 @@ from .parties import root as _root
 from .parties import state_level as _state_level
 from .parties import two_sides as _two_sides
 from .speech import HOPING, NEGATIVE, POSITIVE, REFUSAL_OF, content_code, refused, threat
+from .verbclasses import LIGHT, MOVING, RECEIVING, SUPPORT, VOICING
 
 __all__ = ["CodedEvent", "code_events", "code_statement", "party", "STATE_ROLES", "NONSTATE_ROLES"]
 
@@ -74,9 +75,9 @@ _VERBAL = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 def _attempted(tok):
     """The attempt verb a predicate is the goal of ("seek to gauge ... and press Moscow": seek), or None."""
     cur = tok
-    while cur.dep_ == "conj" and cur.head is not cur:
+    while cur.dep_ == "conj":
         cur = cur.head
-    if cur.dep_ == "xcomp" and cur.head is not cur and lemma_of(cur.head) in _ATTEMPT:
+    if cur.dep_ == "xcomp" and lemma_of(cur.head) in _ATTEMPT:
         return cur.head
     return None
 

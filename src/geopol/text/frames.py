@@ -34,7 +34,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .arguments import Sentence, unique, venue
+from .lexicon import frame_words
 from .moods import REPORTING, governing_verb, lemma_of, modality
+from .verbclasses import (ARRIVING, DETAINING, DRAWING, FREEING, LIGHT, MOVING, RECEIVING, RESCUING, STATIVE,
+                          SUPPORT, VOICING, WITHDRAWING)
 
 __all__ = ["Frame", "frames", "statement_frame", "DRAWING", "LIGHT", "MOVING", "RECEIVING", "SUPPORT", "VOICING"]
 
@@ -44,41 +47,10 @@ VERB_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards"
 ADJ_PREPS = VERB_PREPS | {"by", "about", "over", "of", "in"}
 NOUN_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for", "between", "of", "over",
                         "at", "upon"})
-_MEASURE = frozenset({"hour", "day", "week", "month", "year", "round", "series", "number", "lot", "couple", "wave",
-                      "spate", "string", "barrage", "kind", "type", "form", "set", "volley", "flurry", "hail",
-                      "dozen", "hundred", "thousand", "part", "parts"})
 _AVERTING = frozenset({"against", "from"})  # "warned X against doing", "kept X from doing"
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
-# Verbs of sending: a state's own forces "sent to Russia" were sent by it.
-MOVING = frozenset({"send", "deploy", "dispatch", "station", "move", "transfer", "fly", "ship", "post"})
-_DETAINING = frozenset({"detain", "hold", "imprison", "jail", "arrest", "keep", "capture", "abduct", "kidnap",
-                        "sentence", "convict", "incarcerate", "intern"})
-_FREEING = frozenset({"release", "free", "pardon", "return", "repatriate", "exchange", "swap", "hand", "extradite",
-                      "deport", "expel", "evacuate", "rescue"})
-# Verbs of withdrawing, whose "from" names the state left.
-_WITHDRAWING = frozenset({"withdraw", "retreat", "pull", "evacuate", "redeploy"})
-# Verbs of arrival, whose "in" or "at" names the goal of a journey.
-_ARRIVING = frozenset({"arrive", "land"})
-_RESCUING = frozenset({"evacuate", "rescue", "repatriate", "return"})  # from danger, not by the state left
 _STATE_NAMES = frozenset({"name", "capital", "abbrev", "sector", "official"})
-# Verbs that lend their clause to the event noun they govern ("ordered a freeze" is the freeze).
-LIGHT = frozenset({"order", "announce", "impose", "launch", "begin", "start", "conduct", "carry", "stage", "make",
-                   "declare", "issue", "mount", "unleash", "give", "approve", "decree", "introduce"})
-# Verbs that voice what their object noun names: "repeated the demand" is a demand, "expressed support" support.
-VOICING = frozenset({"repeat", "reiterate", "renew", "voice", "express", "lodge", "file", "register", "deliver",
-                     "convey", "restate", "reaffirm", "extend", "air"})
-# Verbs whose object noun is the act their subject performs ("held talks", "launched an attack",
-# "imposed sanctions"), unlike verbs that judge, end or discuss another's act ("condemned the attack").
-SUPPORT = LIGHT | VOICING | frozenset({
-    "hold", "have", "wage", "commit", "perpetrate", "undertake", "initiate", "resume", "continue", "intensify",
-    "escalate", "step", "expand", "tighten", "maintain", "sign", "conclude", "reach", "strike", "open", "pursue",
-    "send", "offer", "provide", "lead", "host", "convene", "organize", "organise", "enter", "complete", "speed",
-    "accelerate", "hasten", "expedite", "finish"})
 _SETTING = frozenset({"at", "during", "in", "after", "before", "following", "on"})  # "at a meeting with X"
-RECEIVING = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
-# Verbs whose subject, or the act it names, calls forth another's reaction: "drew criticism from X".
-# ("face", "meet with", "earn" are PETRARCH2's own reversed patterns.)
-DRAWING = frozenset({"draw", "attract", "incur", "provoke", "spark", "trigger", "prompt", "elicit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +89,8 @@ def _primary(direct) -> str:
     return direct[0].lemma_.lower() if direct else ""
 
 
-# Verbs whose passive states what the subject does: "forces were engaged in", "is committed to".
-_STATIVE = frozenset({"engage", "involve", "commit", "determine", "prepare", "dedicate", "devote", "oblige",
-                      "entitle", "poise", "set", "concern", "disturb", "alarm", "worry", "please", "delight"})
-
-
 def _is_passive(verb) -> bool:
-    if verb.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
+    if verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in verb.children):
         return False
     if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and \
             any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ not in ("conj", "ROOT"):
@@ -265,41 +232,6 @@ def _objects(verb) -> tuple[list, list]:
     return direct, preps
 
 
-def _modified(tok) -> set:
-    """A noun with each of its modifiers: "military aid", "terrorist attack" (what a pattern may require)."""
-    head = tok.lemma_.lower()
-    return {f"{c.lemma_.lower()} {head}" for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
-
-
-_CURRENCY_SIGNS = frozenset("$€£¥₹₩")
-
-
-def _is_money(tok) -> bool:
-    """An amount of money: "$50 million", "A$1 million", "€20bn" (a currency sign on the figure)."""
-    return any(c.tag_ == "$" or (c.text and c.text[-1] in _CURRENCY_SIGNS) for c in [tok, *tok.children])
-
-
-def _words(verb, direct, preps, sent=None) -> tuple[set, set, set]:
-    objs = set()
-    for o in direct:
-        objs.add(o.lemma_.lower())
-        objs |= _modified(o)
-        if _is_money(o):
-            objs.add("money")  # "providing A$1 million": the dictionary's patterns name money, not the figure
-        if o.lower_ == "arms":
-            objs.add("weapon")  # the plural "arms" is weapons (the parse's lemma is the limb)
-        if o.lemma_.lower() in _MEASURE:  # "four hours of talks", "a series of attacks"
-            objs.update(g.lemma_.lower() for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children if g.dep_ == "pobj")
-        objs.update(c.lemma_.lower() for c in o.children if c.dep_ == "conj")
-    pp = {(p.lower_, o.lemma_.lower()) for p, o in preps} | {(p.lower_, "") for p, _ in preps} | \
-        {(p.lower_, m) for p, o in preps for m in _modified(o)}
-    if sent is not None:
-        pp |= {(p.lower_, "+") for p, o in preps if sent.actors_at(o)}
-    prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-    return objs, pp, prts
-
-
 def _targets(sent, tok, direct, preps, allowed, sources) -> list:
     return _targets_how(sent, tok, direct, preps, allowed, sources)[0]
 
@@ -362,17 +294,17 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
         # "10,000 North Korean soldiers were sent to Russia": a state's own forces, sent by it
         sources = [m for p in direct[:1] for m in sent.actors_at(p) if m.kind == "sector" and m.role
                    and m.role.startswith(("MIL", "GOV"))]
-    if not sources and passive and lemma in _DETAINING:
+    if not sources and passive and lemma in DETAINING:
         # "Americans detained in Russia": the state the prison is in holds them
         sources = _held_in(sent, preps)
-    if not sources and passive and lemma in _FREEING and direct:
+    if not sources and passive and lemma in FREEING and direct:
         # "Americans who have been detained in Venezuela have been released": freed by the state that held them
-        held = [c for c in direct[0].children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _DETAINING]
+        held = [c for c in direct[0].children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in DETAINING]
         for h in held:
             sources = _held_in(sent, _objects(h)[1])
             if sources:
                 break
-        if not sources and lemma not in _RESCUING:
+        if not sources and lemma not in RESCUING:
             # "deported from the US", "released from Russia"; not "evacuated from Niger" (by someone else)
             sources = [m for p, o in preps if p.lower_ == "from" for m in sent.actors_at(o)
                        if m.kind in _STATE_NAMES]
@@ -389,17 +321,17 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
             sources = givers if drawn else sources
     if not sources:
         return None
-    objs, pp, prts = _words(verb, direct, preps, sent)
+    objs, pp, prts = frame_words(verb, direct, preps, sent)
     targets, nested = _targets_how(sent, verb, direct, preps, VERB_PREPS, sources)
     if drawn:
         targets, nested = [m for m in drawn if sent.party(m) not in {sent.party(x) for x in sources}], False
-    if not targets and lemma in _WITHDRAWING:
+    if not targets and lemma in WITHDRAWING:
         # "withdrew its troops from Syria", "pulled out of Afghanistan": the state left is the one acted on
         own = {sent.party(m) for m in sources}
         targets = [m for p, o in preps if p.lower_ in ("from", "of") for m in sent.actors_at(o)
                    if sent.party(m) not in own]
         nested = False
-    if not targets and lemma in _ARRIVING:
+    if not targets and lemma in ARRIVING:
         # "arrived in Tehran", "landed in Kabul": where one arrives is the place visited, not a venue
         own = {sent.party(m) for m in sources}
         targets = [m for p, o in preps if p.lower_ in ("in", "at") for m in sent.actors_at(o)
@@ -459,7 +391,7 @@ def _adj_frame(sent, adj, key: str) -> Frame | None:
                     targets = [m for m in sent.actors_at(inner) if sent.party(m) not in own]
                 if targets:
                     break
-    objs, pp, prts = _words(adj, direct, preps, sent)
+    objs, pp, prts = frame_words(adj, direct, preps, sent)
     return Frame(head=adj.i - sent.first, lemma=key, pos="adj", particle="", sources=tuple(sources),
                  targets=tuple(targets), subj=subj.lemma_.lower() if subj is not None else "", objs=frozenset(objs),
                  preps=frozenset(pp), prts=frozenset(prts), modality=modality(holder), content=None,
@@ -498,7 +430,7 @@ def _noun_frame(sent, noun, key: str, force: bool = False) -> Frame | None:
         sources, targets = by + sources, owner + targets
     else:
         sources = owner + by + sources
-    if not sources and not by and noun.lemma_.lower() in _FREEING:
+    if not sources and not by and noun.lemma_.lower() in FREEING:
         # "the release of four French hostages held in Lebanon": freed by the state that held them
         freed = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"]
@@ -506,7 +438,7 @@ def _noun_frame(sent, noun, key: str, force: bool = False) -> Frame | None:
         sources = [m for g in freed for c in g.children if c.dep_ == "prep" and c.lower_ == "from"
                    for o in c.children if o.dep_ == "pobj" for m in sent.actors_at(o) if m.kind in _STATE_NAMES]
         for h in (h for g in freed for h in g.children if h.dep_ in ("acl", "relcl")
-                  and h.lemma_.lower() in _DETAINING):
+                  and h.lemma_.lower() in DETAINING):
             if sources:
                 break
             sources = _held_in(sent, _objects(h)[1])

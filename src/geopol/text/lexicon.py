@@ -42,7 +42,7 @@ from importlib import resources
 
 from .. import codes
 
-__all__ = ["Lexicon", "lexicon", "Predicate", "frame_code", "frame_code_how"]
+__all__ = ["Lexicon", "lexicon", "Predicate", "frame_code", "frame_code_how", "frame_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,3 +237,45 @@ def frame_code_how(f, lex: Lexicon) -> tuple[str | None, str]:
 def frame_code(f, lex: Lexicon) -> str | None:
     """The CAMEO code of a frame, or None."""
     return frame_code_how(f, lex)[0]
+
+
+_MEASURE = frozenset({"hour", "day", "week", "month", "year", "round", "series", "number", "lot", "couple", "wave",
+                      "spate", "string", "barrage", "kind", "type", "form", "set", "volley", "flurry", "hail",
+                      "dozen", "hundred", "thousand", "part", "parts"})
+
+
+def _modified(tok) -> set:
+    """A noun with each of its modifiers: "military aid", "terrorist attack" (what a pattern may require)."""
+    head = tok.lemma_.lower()
+    return {f"{c.lemma_.lower()} {head}" for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+
+
+_CURRENCY_SIGNS = frozenset("$€£¥₹₩")
+
+
+def _is_money(tok) -> bool:
+    """An amount of money: "$50 million", "A$1 million", "€20bn" (a currency sign on the figure)."""
+    return any(c.tag_ == "$" or (c.text and c.text[-1] in _CURRENCY_SIGNS) for c in [tok, *tok.children])
+
+
+def frame_words(verb, direct, preps, sent=None) -> tuple[set, set, set]:
+    """(object lemmas, (preposition, head) pairs, particles) of a predicate: the words its patterns may
+    require, with "+" for a preposition whose object is an actor (``sent``: the sentence's actors)."""
+    objs = set()
+    for o in direct:
+        objs.add(o.lemma_.lower())
+        objs |= _modified(o)
+        if _is_money(o):
+            objs.add("money")  # "providing A$1 million": the dictionary's patterns name money, not the figure
+        if o.lower_ == "arms":
+            objs.add("weapon")  # the plural "arms" is weapons (the parse's lemma is the limb)
+        if o.lemma_.lower() in _MEASURE:  # "four hours of talks", "a series of attacks"
+            objs.update(g.lemma_.lower() for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj")
+        objs.update(c.lemma_.lower() for c in o.children if c.dep_ == "conj")
+    pp = {(p.lower_, o.lemma_.lower()) for p, o in preps} | {(p.lower_, "") for p, _ in preps} | \
+        {(p.lower_, m) for p, o in preps for m in _modified(o)}
+    if sent is not None:
+        pp |= {(p.lower_, "+") for p, o in preps if sent.actors_at(o)}
+    prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return objs, pp, prts

@@ -9,12 +9,13 @@ codes of a refusal and of a threat by what is refused or threatened.
 
 from __future__ import annotations
 
-from .frames import SUPPORT, Frame
+from .frames import Frame
 from .lexicon import frame_code
 from .moods import refusal
 from .parties import by_party as _unique
 from .parties import party
 from .parties import root as _root
+from .verbclasses import SUPPORT
 
 __all__ = ["content_code", "refused", "threat", "NEGATIVE", "POSITIVE", "HOPING", "REFUSAL_OF"]
 
