@@ -660,3 +660,21 @@ def test_the_act_a_package_or_deal_is_named_by_its_modifier():
     day = date(2020, 1, 1)
     assert events_of("Russia signed a $1 billion aid package for Syria.", day) == [("RUS", "SYR", "07", "asserted")]
     assert events_of("The EU approved a sanctions package against Russia.", day) == [("EEC", "RUS", "16", "asserted")]
+
+
+
+def test_led_forces_titled_names_objects_after_as_and_force_on_a_states_towns():
+    day = date(2020, 1, 1)
+    # "X-led" names the leader; "-backed" does not make the group its backer's
+    assert events_of("A US-led coalition attacked Iraq in 2003.", day) == [("USA", "IRQ", "19", "asserted")]
+    assert not [e for e in events_of("Russian-backed separatists attacked Ukrainian positions.", day)
+                if e[0] == "RUS"]
+    # a name under a title noun the parser makes a compound: the title's actor
+    assert ("SRB", "HRV", "02", "asserted") in events_of(
+        "Serbian ultra-nationalist leader Milan Petrovic called on Croatia to reopen the border.", day)
+    # the object put after its "as" phrase
+    assert ("ALB", "SRB", "11", "asserted") in events_of(
+        "Albania on Friday denounced as an ugly crime Serbia's suppression of unrest in Montenegro.", day)
+    # a town after "in" or "near" inside the object of an act of force is where the force went, not a venue
+    assert events_of("Israeli tanks fired at houses in Hebron.", day) == [("ISR", "PSE", "19", "asserted")]
+    assert events_of("Russian jets bombed villages near Aleppo.", day) == [("RUS", "SYR", "19", "asserted")]

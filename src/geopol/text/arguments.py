@@ -100,6 +100,13 @@ class Sentence:
                 for c in tok.children:
                     if c.dep_ in ("amod", "compound", "poss", "nmod") and self.at(c) and _is_agent_noun(tok):
                         out.extend(self.actors_at(c, seen=seen))
+                if not out and _is_agent_noun(tok):
+                    out.extend(self.leaders(tok))  # "Vietnamese-led forces", "the US-led coalition"
+            if not out and tok.pos_ == "PROPN":
+                # "Serbian nationalist leader Vojislav Seselj": a name under a title noun names the title's actor
+                for c in tok.children:
+                    if c.dep_ == "compound" and c.pos_ == "NOUN" and _is_agent_noun(c):
+                        out.extend(self.actors_at(c, seen=seen))
         for c in tok.children:
             if c.dep_ == "conj":
                 out.extend(self.actors_at(c, seen=seen))
@@ -107,6 +114,12 @@ class Sentence:
                 # "our Allies ... including Germany, Poland and Norway": the members named
                 out.extend(m for g in c.children if g.dep_ == "pobj" for m in self.actors_at(g, seen=seen))
         return unique(out)
+
+    def leaders(self, tok) -> list:
+        """The actors a "-led" modifier names as leading ``tok``: "the US-led coalition", "Saudi-led forces"
+        (not "-backed": who backs a group is not the group)."""
+        return [m for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() == "lead" and c.tag_ == "VBN"
+                for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod", "amod") for m in self.actors_at(g)]
 
     def nested(self, tok, depth: int = 3, *, seen=None) -> list:
         """Actors named inside a phrase that is no actor itself: possessors, demonyms, prepositional phrases."""
@@ -156,7 +169,7 @@ _AGENT_NOUNS = frozenset("""leader leaders government governments official offic
     administration police counterpart counterparts side sides people citizens nationals partners allies ally
     embassy embassies consulate mission spokesman spokeswoman spokesperson spokesmen representative
     representatives negotiator negotiators delegate delegates envoys ambassadors commander commanders soldiers
-    lawmakers legislators""".split())
+    lawmakers legislators coalition""".split())
 # Nouns that stand for their members: "a group of Liberians", "a delegation of US senators".
 _COLLECTIVE = frozenset("""group delegation team number dozen dozens hundred hundreds thousand thousands couple
     handful party contingent batch unit detachment squad wave body""".split())

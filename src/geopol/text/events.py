@@ -177,6 +177,18 @@ _MEETING = frozenset({"meet", "visit", "host", "receive", "face", "encounter", "
 _RELATIONAL = ("03", "04", "05", "10", "11", "12", "13", "16")
 
 
+def _pobjs(tok, preps) -> list:
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+
+
+def _struck(sent, tok, f) -> list:
+    """The places an act of force went: "struck in Gaza", "shelled positions inside Syria", "fired at houses
+    in Hebron", "bombed villages near Homs" (the verb's place, or its object's or aim's)."""
+    aimed = [sent[k] for k in f.args] + _pobjs(tok, ("at", "on", "against"))
+    return _pobjs(tok, ("in", "inside", "into", "near", "on")) + \
+        [g for o in aimed for g in _pobjs(o, ("in", "inside", "near"))]
+
+
 def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None,
                 found: list | None = None) -> list[CodedEvent]:
     """Events in one parsed sentence (a spaCy Span or Doc with character offsets matching ``mentions``).
@@ -243,10 +255,10 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             elif _root(code) == "01" or code is None:
                 continue
         if not targets and _root(code) in ("18", "19", "20") and f.pos == "verb":
-            # "struck targets in Gaza", "shelled positions inside Syria": force used in a state is used on it
+            # "struck targets in Gaza", "shelled positions inside Syria": force used in a state is used on it, and
+            # a town there is where the force went, not a venue ("fired at houses in Hebron", "villages near Homs")
             own = {party(m) for m in f.sources}
-            targets = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "into", "on")
-                       for g in c.children if g.dep_ == "pobj" for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
+            targets = [m for g in _struck(sent, tok, f) for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
                        if party(m) not in own and m.kind != "person"]
         if (not targets or f.nested) and f.agents and _root(code) in ("10", "11", "12", "05", "13"):
             targets = list(f.agents)  # "condemns attacks by a Burmese Government-sponsored group": the doer

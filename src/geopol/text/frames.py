@@ -229,6 +229,12 @@ def _objects(verb) -> tuple[list, list]:
             preps.extend((c, g) for g in c.children if g.dep_ in ("pobj", "pcomp"))
         elif c.dep_ == "agent":
             continue
+    if not direct:
+        # "denounced as an ugly crime Serbia's suppression of ...": the object put after its "as" phrase,
+        # which the parser hangs on the phrase as an apposition or a second object of "as"
+        for p in {id(p): p for p, o in preps if p.lower_ == "as"}.values():
+            objs = [g for g in p.children if g.dep_ == "pobj"]
+            direct += objs[1:] + [a for o in objs[:1] for a in o.children if a.dep_ == "appos"]
     return direct, preps
 
 
@@ -425,6 +431,8 @@ def _noun_frame(sent, noun, key: str, force: bool = False) -> Frame | None:
                 targets.extend(m for o in objs for m in sent.actors_at(o))
         elif c.dep_ == "agent":
             by.extend(m for g in c.children for m in sent.actors_at(g))
+    if not owner and not sources:
+        sources.extend(sent.leaders(noun))  # "the US-led invasion of Iraq"
     if by and owner and {sent.party(m) for m in owner} - {sent.party(m) for m in by}:
         # "her release by Russia", "Kuwait's invasion by Iraq": the owner is what was done to
         sources, targets = by + sources, owner + targets
