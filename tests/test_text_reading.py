@@ -678,3 +678,22 @@ def test_led_forces_titled_names_objects_after_as_and_force_on_a_states_towns():
     # a town after "in" or "near" inside the object of an act of force is where the force went, not a venue
     assert events_of("Israeli tanks fired at houses in Hebron.", day) == [("ISR", "PSE", "19", "asserted")]
     assert events_of("Russian jets bombed villages near Aleppo.", day) == [("RUS", "SYR", "19", "asserted")]
+
+
+def test_nominalisations_take_their_verbs_code_and_generic_objects_their_modifiers():
+    day = date(2020, 1, 1)
+    # the event noun of a dictionary verb, coded as the verb in the noun's frame
+    assert events_of("Egypt announced the extradition of two Libyan nationals to Tripoli.", day) == \
+        [("EGY", "LBY", "06", "asserted")]
+    assert events_of("The US conducted an inspection of Iranian sites.", day) == [("USA", "IRN", "09", "asserted")]
+    assert events_of("Pakistani demonstrations against the United States continued.", day) == \
+        [("PAK", "USA", "14", "asserted")]
+    # a light verb's object noun names the act: "gave a warm welcome to" is welcoming, not giving
+    assert events_of("The French president gave a warm welcome to the Chilean president.", day) == \
+        [("FRA", "CHL", "04", "asserted")]
+    # "an effort", "a programme" name an act only through their modifier
+    assert events_of("Japan launched an aid programme for Cambodia.", day) == [("JPN", "KHM", "07", "asserted")]
+    assert {e[2] for e in events_of("Qatar launched a mediation effort between Egypt and Sudan.", day)} == {"04"}
+    # the longer dictionary phrase wins: "issue * arrest warrant" (173) over "issue * warrant" (100)
+    assert events_of("A court in Kenya issued arrest warrants for two Ugandan officials.", day) == \
+        [("KEN", "UGA", "17", "asserted")]

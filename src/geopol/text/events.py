@@ -177,6 +177,11 @@ _MEETING = frozenset({"meet", "visit", "host", "receive", "face", "encounter", "
 _RELATIONAL = ("03", "04", "05", "10", "11", "12", "13", "16")
 
 
+# Object nouns that name an act only through their modifier ("a mediation effort", "an aid programme").
+_GENERIC_ACTS = frozenset({"effort", "bid", "attempt", "initiative", "drive", "campaign", "mission", "operation",
+                           "programme", "program", "plan", "package", "process", "push", "measure", "step"})
+
+
 def _pobjs(tok, preps) -> list:
     return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
@@ -266,8 +271,10 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         modifier_act = _object_act(sent, f, lex) if f.pos == "verb" and f.lemma in SUPPORT and not own_act else None
         if f.pos == "verb" and f.lemma in LIGHT and own_act:
             code = own_act  # "ordered a diplomatic freeze", "announced sanctions"
-        elif modifier_act and (code is None or how != "pattern"):
-            code = modifier_act  # "signed a $1 billion aid package", "approved a sanctions package"
+        elif modifier_act and (code is None or how != "pattern" or f.primary in _GENERIC_ACTS):
+            # "signed a $1 billion aid package", "approved a sanctions package"; "launched a mediation effort"
+            # is mediating, whatever a pattern on the bare "effort" says
+            code = modifier_act
         elif f.pos == "verb" and f.lemma in VOICING and (code is None or _root(code) == "01") and f.primary and \
                 (voiced := lex.predicate_code(f.primary, "noun", subj="", objs=set(), preps=set(), prts=set())) \
                 and _root(voiced) != "01":
@@ -406,8 +413,9 @@ def _object_act(sent, f: Frame, lex, modifier: bool = True) -> str | None:
     """The CAMEO code of the act a verb's first object names: its own noun's ("sanctions"), else, with
     ``modifier``, that of the event noun modifying it ("an aid package", "a sanctions package")."""
     noun = lex.predicate(f.primary, "noun") if f.primary else None
-    if noun is not None and noun.code:
-        return noun.code
+    if noun is not None and (noun.code or noun.verb):
+        # its own code, or its verb's in the frame: "gave a warm welcome to X" is welcoming X
+        return noun.code or lex.code(noun.verb, "", subj="", objs=set(), preps=set(f.preps), prts=set())
     if not modifier or not f.args:
         return None
     for c in sent[f.args[0]].children:

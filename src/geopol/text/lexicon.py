@@ -155,7 +155,10 @@ class Lexicon:
         for key in keys:
             for cons, code, priority in self._candidates(key, words):
                 score = len(cons) + priority * 0.5 + 0.25 * any(
-                    c[0] in ("obj", "objp") and primary in c[1] for c in cons)  # the first object before its conjuncts
+                    c[0] in ("obj", "objp") and (primary in c[1] or any(v.rsplit(" ", 1)[-1] == primary
+                                                                        for v in c[1] & objs)) for c in cons) + \
+                    0.2 * min(2, self._extra_words(cons, objs))  # the first object before its conjuncts; the
+                # longer phrase before the shorter ("issue * arrest warrant" 173 before "issue * warrant" 100)
                 if score <= best_score:
                     continue
                 if all(self._holds(c, subj, objs, preps, prts) for c in cons):
@@ -189,6 +192,11 @@ class Lexicon:
         found = sorted({k for w in words for k in index.get(w, ())})
         patterns = self._patterns.get(key, ())
         return [patterns[k] for k in found]
+
+    @staticmethod
+    def _extra_words(cons, objs: set) -> int:
+        """How many words beyond one the longest object phrase a pattern matches has."""
+        return max((len(v.split()) - 1 for c in cons if c[0] in ("obj", "objp") for v in c[1] & objs), default=0)
 
     @staticmethod
     def _holds(c, subj, objs, preps, prts) -> bool:
