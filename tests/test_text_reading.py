@@ -697,3 +697,17 @@ def test_nominalisations_take_their_verbs_code_and_generic_objects_their_modifie
     # the longer dictionary phrase wins: "issue * arrest warrant" (173) over "issue * warrant" (100)
     assert events_of("A court in Kenya issued arrest warrants for two Ugandan officials.", day) == \
         [("KEN", "UGA", "17", "asserted")]
+
+
+def test_an_act_promised_or_threatened_under_a_condition_is_a_threat_or_promise_made_now():
+    day = date(2020, 1, 1)
+    got = events_of("China will impose sanctions on Japan if it does not apologise.", day)
+    assert ("CHN", "JPN", "13", "asserted") in got and not [e for e in got if e[2] == "16"]
+    assert ("RUS", "UKR", "13", "asserted") in events_of(
+        "Russia will cut gas supplies to Ukraine unless Kiev pays its debts.", day)
+    assert ("USA", "IRN", "03", "asserted") in events_of(
+        "The United States would lift sanctions on Iran if Tehran halts enrichment.", day)
+    # the condition is no act, and a reported threat is read once, as the report
+    assert [e for e in events_of("If Japan attacks China, the region will burn.", day) if e[3] == "asserted"] == []
+    assert [e[2] for e in events_of("Turkey said it would attack Syria if the Kurds advanced.", day)
+            if e[3] in ("asserted", "reported")] == ["13"]

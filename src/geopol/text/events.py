@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 
 from .frames import Frame, frames, statement_frame
 from .lexicon import frame_code_how, lexicon
-from .moods import REPORTING, lemma_of, modality, refusal
+from .moods import REPORTING, consequence, lemma_of, modality, refusal
 from .parties import NONSTATE_ROLES, STATE_ROLES, party
 from .parties import armed_state as _armed_state
 from .parties import by_party as _unique
@@ -322,6 +322,13 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         elif f.lemma in _REFUSE and xcomp is not None:
             inner = by_head.get(xcomp.i - sent[0].i)
             code = refused(frame_code_how(inner, lex)[0] if inner is not None else None)
+        elif f.pos == "verb" and f.modality == "conditional" and _root(code) in _INTENT_OF and \
+                _root(code) not in ("03", "13") and (told := consequence(tok)) is not None:
+            # "will impose sanctions on Japan if it does not apologise": the statement is a threat (1312) or,
+            # for a cooperative act, a promise (03), made now; the act itself waits on the condition
+            code = _INTENT_OF[_root(code)]
+            code, f = (threat(frame_code_how(f, lex)[0] or code) if code.startswith("13") else code), \
+                replace(f, modality=told)
         elif f.pos == "verb" and f.modality == "negated" and _root(code) in REFUSAL_OF and refusal(tok):
             # "Syria will not accept more refugees", "won't negotiate": a refusal, told as a fact
             code, f = refused(code), replace(f, modality="asserted")

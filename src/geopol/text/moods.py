@@ -7,7 +7,7 @@ frames (:mod:`geopol.text.frames`) and by the coding of speech acts.
 
 from __future__ import annotations
 
-__all__ = ["modality", "refusal", "own_mood", "governing_verb", "lemma_of", "REPORTING"]
+__all__ = ["modality", "refusal", "consequence", "own_mood", "governing_verb", "lemma_of", "REPORTING"]
 
 REPORTING = frozenset("""say state tell add announce declare insist maintain note stress warn claim argue assert
     reiterate repeat affirm reaffirm confirm explain indicate comment respond reply write acknowledge allege
@@ -57,6 +57,20 @@ def refusal(verb) -> bool:
     if any(c.dep_ == "mark" for c in verb.children):
         return False
     return _strongest(_moods(verb)[1:]) in ("asserted", "reported", "future")
+
+
+def consequence(verb) -> str | None:
+    """The mood of the statement a verb is the promised or threatened outcome of, or None: "China will impose
+    sanctions on Japan if it does not apologise" (a modal and an "if" or "unless" clause of its own) states,
+    as a fact, what China will do under the condition (CAMEO codes the statement: a threat, a promise).
+    Not the condition itself ("if Japan attacks"), nor an outcome inside a wish, a negation or a reported
+    clause (the report is the threat: "said it would attack if")."""
+    if own_mood(verb) != "conditional" or any(c.dep_ == "mark" for c in verb.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return None
+    outer = _strongest(_moods(verb)[1:])
+    return outer if outer == "asserted" else None
 
 
 _WILL = frozenset({"will", "would", "shall", "wo", "'ll"})
