@@ -711,3 +711,17 @@ def test_an_act_promised_or_threatened_under_a_condition_is_a_threat_or_promise_
     assert [e for e in events_of("If Japan attacks China, the region will burn.", day) if e[3] == "asserted"] == []
     assert [e[2] for e in events_of("Turkey said it would attack Syria if the Kurds advanced.", day)
             if e[3] in ("asserted", "reported")] == ["13"]
+
+
+def test_what_one_is_asked_to_do_is_not_done_nor_done_by_the_asker():
+    day = date(2020, 1, 1)
+    for text in ("The United States called on Burma to free political prisoners.",
+                 "The United States called for Burma to free political prisoners."):
+        got = events_of(text, day)
+        assert ("USA", "MMR", "02", "asserted") in got
+        assert not [e for e in got if e[2] == "08" and e[3] == "asserted"]  # neither the caller's nor Burma's yet
+    assert [e for e in events_of("European ministers called for Burma to institute reforms before joining ASEAN.",
+                                 day) if e[3] == "asserted"] == []
+    # the one ordered is named, of the orderer's own side: a state deep inside the order is not acted on
+    assert events_of("A Kenyan judge ordered former president Daniel Moi to appear for questioning in an inquiry "
+                     "into arms sales to Uganda.", day) == []

@@ -379,6 +379,8 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             relational = _root(code) in _RELATIONAL or (_root(code) == "01" and how == "pattern")  # "expressed regret"
             reacting = _reacts_to_act(sent, f, lex)
             homeward = any(c.lower_ == "home" for c in tok.children)  # "flew home": to its own country
+            # "ordered former president Menem to appear": the one told to act is its object, of its own side
+            homeward = homeward or bool(f.args and not f.passive and any(c.dep_ == "xcomp" for c in tok.children))
             if counterpart is not None and (relational or reacting) and f.pos in ("verb", "adj") and not homeward and \
                     how != "default" and f.content is None and len(sources) == 1 and (not aimed or reacting):
                 other = counterpart(sources[0], doer=reacting)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 
 from .arguments import Sentence, unique, venue
 from .lexicon import frame_words
-from .moods import REPORTING, governing_verb, lemma_of, modality
+from .moods import APPEALING, REPORTING, governing_verb, lemma_of, modality
 from .verbclasses import (ARRIVING, DETAINING, DRAWING, FREEING, LIGHT, MOVING, RECEIVING, RESCUING, STATIVE,
                           SUPPORT, VOICING, WITHDRAWING)
 
@@ -205,6 +205,13 @@ def _sources(sent, verb, depth: int = 0) -> list:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None and sent.actors_at(obj):
                 return sent.actors_at(obj)
+        if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and lemma_of(head) in APPEALING:
+            # "called on Burma to free", "appealed to Japan to stop", "pressed for Iran to release": the one asked
+            asked = [m for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "for")
+                     for g in c.children if g.dep_ == "pobj" for m in sent.actors_at(g)]
+            if asked:
+                return asked
         if verb.dep_ == "ccomp" and head.pos_ != "VERB":
             return []
         if verb.dep_ == "ccomp":
@@ -354,6 +361,10 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
             if c.dep_ == "xcomp" or purpose:  # "sending 400,000 soldiers to support Kim Il-sung"
                 d2, p2 = _objects(c)
                 targets, nested = _targets_how(sent, c, d2, p2, VERB_PREPS, sources)
+                if nested and direct and c.dep_ == "xcomp":
+                    # "ordered former president Menem to appear ... in an inquiry into arms sales to Croatia": the
+                    # one ordered is the object; a state deep inside what he is to do is not the one acted on
+                    targets = []
                 if targets:
                     break
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)

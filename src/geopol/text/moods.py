@@ -7,7 +7,7 @@ frames (:mod:`geopol.text.frames`) and by the coding of speech acts.
 
 from __future__ import annotations
 
-__all__ = ["modality", "refusal", "consequence", "own_mood", "governing_verb", "lemma_of", "REPORTING"]
+__all__ = ["APPEALING", "modality", "refusal", "consequence", "own_mood", "governing_verb", "lemma_of", "REPORTING"]
 
 REPORTING = frozenset("""say state tell add announce declare insist maintain note stress warn claim argue assert
     reiterate repeat affirm reaffirm confirm explain indicate comment respond reply write acknowledge allege
@@ -19,6 +19,8 @@ _MODALS = {"may": "hypothetical", "might": "hypothetical", "could": "hypothetica
 _IRREALIS = frozenset("""hope want wish seek aim try attempt urge ask call appeal request demand plan intend expect
     propose suggest encourage need fear threaten offer promise pledge vow agree prepare consider
     recommend advise invite press push lobby allow permit enable order""".split())
+# Verbs whose prepositional object is asked to do what the infinitive says: "called on X to", "appealed to X to".
+APPEALING = frozenset({"call", "appeal", "press", "push", "plead", "lobby", "rely", "count", "look", "wait"})
 _NEGATING = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid", "stop", "cease", "prevent", "block",
                        "halt", "forbid", "ban", "prohibit"})
 _ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "help", "go", "come", "move", "manage",
@@ -131,9 +133,15 @@ def _moods(head) -> list:
         elif dep == "advcl":
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest") for c in cur.children):
                 moods.append("conditional")
+            elif any(c.dep_ == "mark" and c.lower_ == "for" for c in cur.children) and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                moods.append("hypothetical")  # "called for Burma to institute reforms": "for X to" is not done
             elif any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):  # a purpose clause
                 gmood = own_mood(gov)
-                moods.append("hypothetical" if gmood == "negated" else gmood)
+                # under a verb of asking or intending, the infinitive the parser hangs as a purpose clause is
+                # what is asked ("called on Burma to free prisoners"), not done
+                asked = lemma in _IRREALIS and lemma not in _ASPECTUAL
+                moods.append("hypothetical" if gmood == "negated" or asked else gmood)
         cur = gov
     return moods
 
