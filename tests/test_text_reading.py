@@ -397,6 +397,10 @@ def test_an_act_the_verb_judges_or_ends_is_someone_elses():
     day = date(2015, 5, 12)
     assert events_of("Britain condemned the attack on Israel.", day) == [("GBR", "ISR", "11", "asserted")]
     assert [r for s, t, r, m in events_of("The United States lifted sanctions on Iran.", day)] == ["08"]
+    # a verb of ending takes the dictionary's patterns for "end", and the act it ends is not done anew
+    assert events_of("The EU lifted its arms embargo on China.", day) == [("EEC", "CHN", "08", "asserted")]
+    assert ("USA", "IRN", "03", "asserted") in events_of("The US Congress agreed to lift embargoes on sales to Iran.",
+                                                         day)
     assert [r for s, t, r, m in events_of("Iran rejected the invasion of Iraq.", day)] == ["12"]
     # a verb that performs its object noun still lends it its subject
     assert events_of("Iraq launched an attack on Iran.", day) == [("IRQ", "IRN", "19", "asserted")]

@@ -43,7 +43,7 @@ from .parties import root as _root
 from .parties import state_level as _state_level
 from .parties import two_sides as _two_sides
 from .speech import HOPING, NEGATIVE, POSITIVE, REFUSAL_OF, content_code, refused, threat
-from .verbclasses import LIGHT, MOVING, RECEIVING, SUPPORT, VOICING
+from .verbclasses import ENDING, LIGHT, MOVING, RECEIVING, SUPPORT, VOICING
 
 __all__ = ["CodedEvent", "code_events", "code_statement", "party", "STATE_ROLES", "NONSTATE_ROLES"]
 
@@ -182,6 +182,13 @@ _GENERIC_ACTS = frozenset({"effort", "bid", "attempt", "initiative", "drive", "c
                            "programme", "program", "plan", "package", "process", "push", "measure", "step"})
 
 
+def _ended(noun) -> bool:
+    """Whether an event noun is the object of a verb that ends it ("lifted the embargo", "ended its blockade")."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and lemma_of(noun.head) in ENDING
+
+
 def _pobjs(tok, preps) -> list:
     return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
@@ -227,6 +234,8 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         tok = sent[f.head]
         code, how = frame_code_how(f, lex)
         targets = list(f.targets)
+        if f.pos == "noun" and _ended(tok):
+            continue  # "lifted its arms embargo on China": the embargo is ended, not imposed
         if f.drawn:
             # "drew criticism from X": the reaction its object names, X's on the subject's actor
             code, how = lex.predicate_code(f.primary, "noun", subj="", objs=set(), preps=set(), prts=set()), "hand"
@@ -309,7 +318,8 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             inner_code, inner_how = frame_code_how(inner, lex) if inner is not None else (None, "")
             if inner_how == "default":
                 inner_code = None  # "plans to gauge": a code the verb only inherits names no intended act
-            if inner_code is None and inner is not None and inner.primary and lex.predicate(inner.primary, "noun"):
+            if inner_code is None and inner is not None and inner.primary and lex.predicate(inner.primary, "noun") \
+                    and inner.lemma in SUPPORT:
                 inner_code = lex.predicate_code(inner.primary, "noun", subj="", objs=set(), preps=set(),
                                                 prts=set())  # "agreed to begin talks": an intent to meet
             if inner_code is None and f.lemma not in ("agree", "pledge", "promise", "vow", "commit"):

@@ -41,6 +41,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import codes
+from .verbclasses import ENDING
 
 __all__ = ["Lexicon", "lexicon", "Predicate", "frame_code", "frame_code_how", "frame_words"]
 
@@ -236,8 +237,15 @@ def frame_code_how(f, lex: Lexicon) -> tuple[str | None, str]:
     """(code, how) of a frame (:class:`geopol.text.frames.Frame`): a verb's by its patterns, an adjective's
     or event noun's by its own code or its verb's."""
     if f.pos == "verb":
-        return lex.code_how(f.lemma, f.particle, subj=f.subj, objs=set(f.objs), preps=set(f.preps),
-                            prts=set(f.prts), primary=f.primary)
+        code, how = lex.code_how(f.lemma, f.particle, subj=f.subj, objs=set(f.objs), preps=set(f.preps),
+                                 prts=set(f.prts), primary=f.primary)
+        if code is None and f.lemma in ENDING:
+            # "lifted its arms embargo" (085), "raised the blockade" (087): the dictionary's patterns for "end"
+            ended, ended_how = lex.code_how("end", "", subj=f.subj, objs=set(f.objs), preps=set(f.preps),
+                                            prts=set(f.prts), primary=f.primary)
+            if ended_how == "pattern":
+                return ended, "pattern"
+        return code, how
     return lex.predicate_code(f.lemma, f.pos, subj=f.subj, objs=set(f.objs), preps=set(f.preps),
                               prts=set(f.prts)), "hand"
 

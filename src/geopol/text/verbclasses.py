@@ -8,7 +8,7 @@ Contract: plain frozensets of lemmas, no code; read by :mod:`geopol.text.frames`
 
 from __future__ import annotations
 
-__all__ = ["MOVING", "DETAINING", "FREEING", "WITHDRAWING", "ARRIVING", "RESCUING", "LIGHT", "VOICING", "SUPPORT",
+__all__ = ["ENDING", "MOVING", "DETAINING", "FREEING", "WITHDRAWING", "ARRIVING", "RESCUING", "LIGHT", "VOICING", "SUPPORT",
            "RECEIVING", "DRAWING", "STATIVE"]
 
 # Verbs of sending: a state's own forces "sent to Russia" were sent by it.
@@ -35,6 +35,11 @@ SUPPORT = LIGHT | VOICING | frozenset({
     "escalate", "step", "expand", "tighten", "maintain", "sign", "conclude", "reach", "strike", "open", "pursue",
     "send", "offer", "provide", "lead", "host", "convene", "organize", "organise", "enter", "complete", "speed",
     "accelerate", "hasten", "expedite", "finish"})
+# Verbs that end or ease their object's act ("lifted its arms embargo", "ended the blockade"): the act named
+# is not done anew, and the verb borrows the dictionary's patterns for "end" (085 for an embargo, 087 for a
+# blockade) when it has none of its own.
+ENDING = frozenset({"end", "lift", "ease", "remove", "scrap", "drop", "halt", "stop", "cease", "suspend", "relax",
+                    "loosen", "rescind", "revoke", "cancel", "abandon", "terminate", "repeal", "waive", "raise"})
 RECEIVING = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
 # Verbs whose subject, or the act it names, calls forth another's reaction: "drew criticism from X".
 # ("face", "meet with", "earn" are PETRARCH2's own reversed patterns.)
