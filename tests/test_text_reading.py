@@ -729,3 +729,16 @@ def test_what_one_is_asked_to_do_is_not_done_nor_done_by_the_asker():
     # the one ordered is named, of the orderer's own side: a state deep inside the order is not acted on
     assert events_of("A Kenyan judge ordered former president Daniel Moi to appear for questioning in an inquiry "
                      "into arms sales to Uganda.", day) == []
+
+
+def test_protest_to_a_state_what_is_sent_a_judged_acts_owner_and_a_denial():
+    day = date(2020, 1, 1)
+    assert events_of("Vietnam protested to China over the oil rig.", day) == [("VNM", "CHN", "11", "asserted")]
+    # what is sent is not acted on; where it goes is
+    assert [e[:2] for e in events_of("The United Nations sent peacekeepers to Mali.", day)] == [("UNO", "MLI")]
+    # the owner of a judged act, even with a "to" phrase the parser hangs on the verb
+    assert events_of("Beijing has repeatedly criticised Washington's arms sales to Taipei.", day) == \
+        [("CHN", "USA", "11", "asserted")]
+    # "denied that X happened": a denial; the act stays negated
+    got = events_of("The Kremlin denied that Russian troops had crossed into Georgia.", day)
+    assert ("RUS", "GEO", "01", "asserted") in got and not [e for e in got if e[2] == "19" and e[3] == "asserted"]

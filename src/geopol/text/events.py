@@ -177,6 +177,7 @@ _MEETING = frozenset({"meet", "visit", "host", "receive", "face", "encounter", "
 _RELATIONAL = ("03", "04", "05", "10", "11", "12", "13", "16")
 
 
+_DENYING = frozenset({"deny", "refute", "dispute"})  # verbs saying a reported act did not happen
 # Object nouns that name an act only through their modifier ("a mediation effort", "an aid programme").
 _GENERIC_ACTS = frozenset({"effort", "bid", "attempt", "initiative", "drive", "campaign", "mission", "operation",
                            "programme", "program", "plan", "package", "process", "push", "measure", "step"})
@@ -254,7 +255,12 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             if not doers or f.passive:
                 continue
             f, targets, how = replace(f, sources=tuple(_unique(doers)[:1]), agents=()), list(f.sources), "pattern"
-        if f.pos == "verb" and f.content is not None and f.lemma in HOPING and not code:
+        if f.pos == "verb" and f.content is not None and f.lemma in _DENYING and not code:
+            # "The Kremlin denied that Russian troops had crossed into Georgia": a denial (CAMEO 016) to those
+            # the denied act concerns; the act itself stays negated
+            own = {party(x) for x in f.sources}
+            code, targets = "016", [m for m in f.content_actors if party(m) not in own]
+        elif f.pos == "verb" and f.content is not None and f.lemma in HOPING and not code:
             # "Japan hopes China will release the fishermen": a hopeful comment on those it is about
             own = {party(x) for x in f.sources}
             code = "013"
@@ -276,6 +282,14 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                        if party(m) not in own and m.kind != "person"]
         if (not targets or f.nested) and f.agents and _root(code) in ("10", "11", "12", "05", "13"):
             targets = list(f.agents)  # "condemns attacks by a Burmese Government-sponsored group": the doer
+        elif targets and f.pos == "verb" and f.args and not f.passive and _root(code) in ("11", "12", "05"):
+            # "criticised Washington's arms sales to Taipei": a judged act's owner is judged, whatever the
+            # parser hangs the "to" phrase on
+            own = {party(m) for m in f.sources}
+            owners = [m for c in sent[f.args[0]].children if c.dep_ == "poss"
+                      for m in _actors_at_token(sent, c.i - sent[0].i, mentions) if party(m) not in own]
+            if owners:
+                targets = owners
         own_act = _object_act(sent, f, lex, modifier=False) if f.pos == "verb" and f.lemma in SUPPORT else None
         modifier_act = _object_act(sent, f, lex) if f.pos == "verb" and f.lemma in SUPPORT and not own_act else None
         if f.pos == "verb" and f.lemma in LIGHT and own_act:
@@ -288,8 +302,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 (voiced := lex.predicate_code(f.primary, "noun", subj="", objs=set(), preps=set(), prts=set())) \
                 and _root(voiced) != "01":
             code = voiced  # "repeated the demand for", "voiced its opposition to": what is voiced is the act
-        if _root(code) == "14" and f.lemma == "protest" and f.pos == "verb" and f.args and not f.passive and targets:
-            code = "114"  # "Vietnam protested China's deployment": a complaint made, CAMEO's 114
+        if _root(code) == "14" and f.lemma == "protest" and f.pos == "verb" and not f.passive and targets and \
+                (f.args or any(p == "to" and h == "+" for p, h in f.preps)):
+            code = "114"  # "Vietnam protested China's deployment", "protested to China": a complaint made, 114
         if _root(code) == "14" and how != "pattern" and f.pos == "verb" and f.args and not f.passive:
             continue  # "demonstrated its contempt", "rallied support": a protest verb with an object shows, not protests
         if not targets and f.content is not None:

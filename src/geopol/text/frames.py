@@ -336,6 +336,12 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
         return None
     objs, pp, prts = frame_words(verb, direct, preps, sent)
     targets, nested = _targets_how(sent, verb, direct, preps, VERB_PREPS, sources)
+    if lemma in MOVING and not passive and direct:
+        # "sent peacekeepers to Mali": what is sent goes where the "to" names; it is not acted on itself
+        goal = [m for p, o in preps if p.lower_ in ("to", "into") for m in sent.actors_at(o)]
+        if goal:
+            sent_off = {id(m) for o in direct for m in sent.actors_at(o)}
+            targets = [m for m in targets if id(m) not in sent_off] or targets
     if drawn:
         targets, nested = [m for m in drawn if sent.party(m) not in {sent.party(x) for x in sources}], False
     if not targets and lemma in WITHDRAWING:
