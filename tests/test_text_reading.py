@@ -742,3 +742,20 @@ def test_protest_to_a_state_what_is_sent_a_judged_acts_owner_and_a_denial():
     # "denied that X happened": a denial; the act stays negated
     got = events_of("The Kremlin denied that Russian troops had crossed into Georgia.", day)
     assert ("RUS", "GEO", "01", "asserted") in got and not [e for e in got if e[2] == "19" and e[3] == "asserted"]
+
+
+def test_a_reasons_doer_a_flagged_ship_a_topic_discussed_and_a_package_of_sanctions():
+    day = date(2020, 1, 1)
+    # "sanctioned X for supplying Y": X supplied, not the one sanctioning
+    got = events_of("The US Treasury sanctioned three Chinese companies for supplying Russia's military.", day)
+    assert ("USA", "CHN", "16", "asserted") in got and ("USA", "RUS", "07", "asserted") not in got
+    # a ship flagged, owned or registered somewhere is that state's
+    assert events_of("Iran seized a British-flagged oil tanker in the Strait of Hormuz.", day) == \
+        [("IRN", "GBR", "17", "asserted")]
+    # a state inside the topic discussed is not met; a partner inside the talks held is
+    assert events_of("Russia and China discussed the situation in Syria.", day) == [("RUS", "CHN", "04", "asserted")]
+    assert ("USA", "RUS", "04", "asserted") in events_of(
+        "Kerry held more than four hours of talks with Russia's Foreign Minister Sergey Lavrov.", date(2015, 5, 12))
+    # "a package of sanctions", "a campaign of air strikes": the act of the "of" phrase
+    assert events_of("The EU imposed a new package of sanctions against Belarus.", day) == \
+        [("EEC", "BLR", "16", "asserted")]

@@ -102,6 +102,8 @@ class Sentence:
                         out.extend(self.actors_at(c, seen=seen))
                 if not out and _is_agent_noun(tok):
                     out.extend(self.leaders(tok))  # "Vietnamese-led forces", "the US-led coalition"
+                if not out:
+                    out.extend(self.leaders(tok, _OWNING))  # "a British-flagged tanker", "a Russian-owned bank"
             if not out and tok.pos_ == "PROPN":
                 # "Serbian nationalist leader Vojislav Seselj": a name under a title noun names the title's actor
                 for c in tok.children:
@@ -115,10 +117,12 @@ class Sentence:
                 out.extend(m for g in c.children if g.dep_ == "pobj" for m in self.actors_at(g, seen=seen))
         return unique(out)
 
-    def leaders(self, tok) -> list:
+    def leaders(self, tok, verbs=frozenset({"lead", "led"})) -> list:
         """The actors a "-led" modifier names as leading ``tok``: "the US-led coalition", "Saudi-led forces"
-        (not "-backed": who backs a group is not the group)."""
-        return [m for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() == "lead" and c.tag_ == "VBN"
+        (not "-backed": who backs a group is not the group); with ``verbs``, another such participle
+        ("British-flagged", "state-owned")."""
+        return [m for c in tok.children if c.dep_ == "amod" and c.tag_ in ("VBN", "JJ")
+                and (c.lemma_.lower() in verbs or c.lower_ in verbs)
                 for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod", "amod") for m in self.actors_at(g)]
 
     def nested(self, tok, depth: int = 3, *, seen=None) -> list:
@@ -170,6 +174,9 @@ _AGENT_NOUNS = frozenset("""leader leaders government governments official offic
     embassy embassies consulate mission spokesman spokeswoman spokesperson spokesmen representative
     representatives negotiator negotiators delegate delegates envoys ambassadors commander commanders soldiers
     lawmakers legislators coalition""".split())
+# Participles that make a thing its modifier's: "a British-flagged tanker", "a Chinese-owned port" (not "-made",
+# "-backed", "-built": who made or backs a thing does not hold it).
+_OWNING = frozenset({"flag", "flagged", "own", "owned", "register", "registered", "operate", "operated"})
 # Nouns that stand for their members: "a group of Liberians", "a delegation of US senators".
 _COLLECTIVE = frozenset("""group delegation team number dozen dozens hundred hundreds thousand thousands couple
     handful party contingent batch unit detachment squad wave body""".split())

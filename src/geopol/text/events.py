@@ -280,6 +280,10 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             own = {party(m) for m in f.sources}
             targets = [m for g in _struck(sent, tok, f) for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
                        if party(m) not in own and m.kind != "person"]
+        if _root(code) == "04" and f.pos == "verb" and f.nested and f.lemma not in SUPPORT:
+            # "discussed the security situation in South Sudan": a state inside the topic is not met (but "held
+            # hours of talks with Lavrov": the talks' partner)
+            targets = []
         if (not targets or f.nested) and f.agents and _root(code) in ("10", "11", "12", "05", "13"):
             targets = list(f.agents)  # "condemns attacks by a Burmese Government-sponsored group": the doer
         elif targets and f.pos == "verb" and f.args and not f.passive and _root(code) in ("11", "12", "05"):
@@ -452,11 +456,15 @@ def _object_act(sent, f: Frame, lex, modifier: bool = True) -> str | None:
         return noun.code or lex.code(noun.verb, "", subj="", objs=set(), preps=set(f.preps), prts=set())
     if not modifier or not f.args:
         return None
-    for c in sent[f.args[0]].children:
-        if c.dep_ in ("compound", "amod"):
-            mod = lex.predicate(c.lower_, "noun") or lex.predicate(c.lemma_.lower(), "noun")
-            if mod is not None and mod.code:
-                return mod.code
+    obj = sent[f.args[0]]
+    named = [c for c in obj.children if c.dep_ in ("compound", "amod")]
+    if obj.lemma_.lower() in _GENERIC_ACTS:  # "a package of sanctions", "a campaign of air strikes"
+        named += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"]
+    for c in named:
+        mod = lex.predicate(c.lower_, "noun") or lex.predicate(c.lemma_.lower(), "noun")
+        if mod is not None and mod.code:
+            return mod.code
     return None
 
 

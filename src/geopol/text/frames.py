@@ -200,6 +200,12 @@ def _sources(sent, verb, depth: int = 0) -> list:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None and sent.actors_at(obj):
                 return sent.actors_at(obj)
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and verb.tag_ == "VBG":
+            # "sanctioned three Chinese companies for supplying Russia", "thanked Cuba for hosting the talks":
+            # the one the reason is about did it, not the subject
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None:
+                return sent.actors_at(obj)
         if verb.dep_ == "xcomp":
             # object control: "urged all parties to cease", "helped Israel take down"
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
