@@ -759,3 +759,14 @@ def test_a_reasons_doer_a_flagged_ship_a_topic_discussed_and_a_package_of_sancti
     # "a package of sanctions", "a campaign of air strikes": the act of the "of" phrase
     assert events_of("The EU imposed a new package of sanctions against Belarus.", day) == \
         [("EEC", "BLR", "16", "asserted")]
+
+
+def test_his_country_three_of_its_soldiers_and_money_lent():
+    day = date(2020, 1, 1)
+    # "his country": the country of the person "his" is
+    assert ("TUR", "SWE", "12", "asserted") in events_of(
+        "Speaking in Ankara, the Turkish foreign minister said his country would not allow Sweden to join NATO.", day)
+    # a number of a group names its members; a singular "its" is not a plural subject
+    assert ("AZE", "ARM", "19", "reported") in events_of(
+        "Armenia said Azerbaijani troops had killed three of its soldiers in a cross-border attack.", day)
+    assert events_of("Sri Lanka secured a $2.9 billion bailout from the IMF.", day) == [("IMF", "LKA", "07", "asserted")]

@@ -90,7 +90,8 @@ class Sentence:
             for c in tok.children:
                 if c.dep_ == "appos":
                     out.extend(self.actors_at(c, seen=seen))
-            if not out and (tok.lemma_.lower() in _COLLECTIVE or tok.lemma_.lower() in _HEAD_OF):
+            if not out and (tok.lemma_.lower() in _COLLECTIVE or tok.lemma_.lower() in _HEAD_OF or
+                            tok.pos_ == "NUM"):  # "three of its soldiers"
                 # "a group of prominent Liberians", "a delegation of Chinese officials": the members;
                 # "the chief of the Swaziland armed forces", "the head of Egypt's intelligence": the body led
                 out.extend(m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -173,7 +174,7 @@ _AGENT_NOUNS = frozenset("""leader leaders government governments official offic
     administration police counterpart counterparts side sides people citizens nationals partners allies ally
     embassy embassies consulate mission spokesman spokeswoman spokesperson spokesmen representative
     representatives negotiator negotiators delegate delegates envoys ambassadors commander commanders soldiers
-    lawmakers legislators coalition""".split())
+    lawmakers legislators coalition country nation homeland""".split())
 # Participles that make a thing its modifier's: "a British-flagged tanker", "a Chinese-owned port" (not "-made",
 # "-backed", "-built": who made or backs a thing does not hold it).
 _OWNING = frozenset({"flag", "flagged", "own", "owned", "register", "registered", "operate", "operated"})

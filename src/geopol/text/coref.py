@@ -241,8 +241,9 @@ def _pronoun(t, low, inside, speaker, ctx, before, prev, subject_offsets, base) 
             own = _clause_subject_actor(t, before, base)
             if own is not None:
                 return [_as(own, t, base)]
+        plural = {x.idx - base for x in t.doc if x.dep_ in ("nsubj", "nsubjpass") and x.tag_ in ("NNS", "NNPS")}
         subj = next((m for m in before if m.kind != "person" and any(
-            m.start <= o < m.end for o in subject_offsets)), None)
+            m.start <= o < m.end and o not in plural for o in subject_offsets)), None)
         # else the previous sentence's subject, when that subject is an actor ("The agreement ... It": no)
         cand = subj or ctx.subject
         return [_as(cand, t, base)] if cand is not None else []
@@ -291,6 +292,8 @@ def _clause_subject_actor(t, before, base):
         if cur.pos_ in ("VERB", "AUX"):
             subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
+                if subj.tag_ in ("NNS", "NNPS"):
+                    return None  # "Azerbaijani troops had killed three of its soldiers": "its" is not the troops
                 return next((m for m in before if m.kind != "person" and m.start <= subj.idx - base < m.end), None)
             if cur.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or cur.head is cur:
                 return None
