@@ -770,3 +770,12 @@ def test_his_country_three_of_its_soldiers_and_money_lent():
     assert ("AZE", "ARM", "19", "reported") in events_of(
         "Armenia said Azerbaijani troops had killed three of its soldiers in a cross-border attack.", day)
     assert events_of("Sri Lanka secured a $2.9 billion bailout from the IMF.", day) == [("IMF", "LKA", "07", "asserted")]
+
+
+def test_standing_ties_regarded_as_listed_in_apposition_strained_and_misparsed_titles():
+    assert (frozenset(("IND", "PAK")), -1) in relations_of("India regards Pakistan as its main rival.")
+    assert {(frozenset(("JPN", "USA")), 1), (frozenset(("KOR", "USA")), 1)} <= relations_of(
+        "Japan and South Korea, both US allies, have a difficult relationship.")
+    assert (frozenset(("RUS", "ARM")), 1) in relations_of("Armenia's traditional ally Russia did not intervene.")
+    assert (frozenset(("ETH", "EGY")), -1) in relations_of(
+        "Relations between Ethiopia and Egypt have been strained over the dam.")

@@ -175,6 +175,8 @@ def _role_pairs(doc, noun, actors) -> list[tuple]:
     appos = next((c for c in noun.children if c.dep_ == "appos"), None)
     if noun.dep_ == "appos" and at(noun.head):
         bearers = [at(noun.head)]                      # "Japan, a close ally of Washington"
+        if noun.tag_ in ("NNS", "NNPS"):               # "Japan and South Korea, both US allies": each
+            bearers += [at(c) for c in noun.head.children if c.dep_ == "conj" and at(c)]
     elif appos is not None and at(appos):
         bearers = [at(appos)]                          # "North Korea's foremost ally, China"
     elif noun.dep_ in ("compound", "nmod") and at(noun.head):
@@ -185,10 +187,20 @@ def _role_pairs(doc, noun, actors) -> list[tuple]:
         if noun.dep_ == "conj" and noun.head.dep_ in ("attr", "oprd"):
             verb = noun.head.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
-        if subj is not None:                           # "Iran is Syria's closest ally", "emerge as a buffer"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None and \
+            noun.dep_ == "pobj" else None
+        if obj is not None and at(obj):                # "India regards Pakistan as its main rival"
+            bearers = [at(obj)]
+            if holder is None or holder.country == bearers[0].country:
+                holder = at(subj) if subj is not None else holder
+        elif subj is not None:                         # "Iran is Syria's closest ally", "emerge as a buffer"
             bearers = list({m.country: m for t in subj.subtree if (m := at(t))}.values())
+    if not bearers and holder is not None and noun.i + 1 < len(doc) and at(doc[noun.i + 1]) and \
+            doc[noun.i + 1].head.i != noun.i:
+        bearers = [at(doc[noun.i + 1])]                # "Armenia's traditional ally Russia" parsed as two subjects
     if holder is not None:
-        return [(b, holder) for b in bearers[:1] if b.country != holder.country]
+        many = noun.dep_ == "appos" and noun.tag_ in ("NNS", "NNPS")
+        return [(b, holder) for b in (bearers if many else bearers[:1]) if b.country != holder.country]
     if len(bearers) == 2:                              # "India and Pakistan are rivals"
         return [(bearers[0], bearers[1])]
     return []

@@ -33,7 +33,7 @@ _NEGATIVE_ADJ = frozenset("""strained tense frosty icy toxic hostile poor bad tr
 _POSITIVE_ADJ = frozenset("""close closer warm warmer good friendly cordial excellent strong solid deep brotherly
     fraternal amicable harmonious stable robust improving""".split())
 _NEGATIVE_VERB = frozenset("""deteriorate worsen sour plummet plunge sink fray collapse cool chill decline nosedive
-    crumble suffer unravel erode hit""".split())
+    crumble suffer unravel erode hit strain damage poison""".split())
 _POSITIVE_VERB = frozenset("""improve warm thaw strengthen deepen grow flourish recover normalise normalize blossom
     mend""".split())
 _LINKING = frozenset({"be", "remain", "stay", "become", "grow", "turn", "seem", "appear"})
