@@ -779,3 +779,9 @@ def test_standing_ties_regarded_as_listed_in_apposition_strained_and_misparsed_t
     assert (frozenset(("RUS", "ARM")), 1) in relations_of("Armenia's traditional ally Russia did not intervene.")
     assert (frozenset(("ETH", "EGY")), -1) in relations_of(
         "Relations between Ethiopia and Egypt have been strained over the dam.")
+
+
+def test_a_subject_the_parser_makes_the_head_of_its_verbs_participle_still_acts():
+    # "Israeli air strikes killed ...": parsed as "strikes (that were) killed", with an object it cannot have
+    assert events_of("Israeli air strikes killed at least 40 people in Gaza.", date(2020, 1, 1)) == \
+        [("ISR", "PSE", "18", "asserted")]

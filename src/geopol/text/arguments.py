@@ -197,5 +197,8 @@ _FORCE_ACTS = frozenset("""strike airstrike shelling bombardment bombing raid ba
 def _is_agent_noun(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in _FORCE_ACTS:
-        return tok.dep_ in ("nsubj", "agent") or tok.head.dep_ == "agent"  # the doer of the clause's act
+        # the doer of the clause's act, or of an active participle on it ("air strikes killed 40 people" parsed
+        # as a participle of "strikes")
+        return tok.dep_ in ("nsubj", "agent") or tok.head.dep_ == "agent" or tok.dep_ == "ROOT" and any(
+            c.dep_ == "acl" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children)
     return lemma in _AGENT_NOUNS or tok.lower_ in _AGENT_NOUNS or lemma in _INSTRUMENTS

@@ -97,7 +97,7 @@ def _is_passive(verb) -> bool:
         return True  # a bare participle with a "subject": a reduced relative misparsed ("every American detained")
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
         (verb.dep_ in ("acl", "relcl", "amod") and verb.tag_ == "VBN"
-         and not any(c.dep_ in ("nsubj", "aux") for c in verb.children))  # "every American detained"
+         and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children))  # "every American detained"
 
 
 def _clause_span(tok, base) -> tuple[int, int]:
@@ -227,6 +227,10 @@ def _sources(sent, verb, depth: int = 0) -> list:
         # "Sudan's decision to expel the envoy", "China's plan to build": the noun's owner would act
         return [m for c in verb.head.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                 for m in sent.actors_at(c)]
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "ROOT" and \
+            any(c.dep_ == "dobj" for c in verb.children):
+        # "Israeli air strikes killed 40 people", parsed as a participle of its subject: the noun does it
+        return sent.actors_at(verb.head)
     return []
 
 
