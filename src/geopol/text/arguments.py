@@ -10,7 +10,8 @@ preposition). Used by the frames (:mod:`geopol.text.frames`).
 
 from __future__ import annotations
 
-__all__ = ["Sentence", "mentions_by_token", "unique", "venue", "NESTED_PREPS", "LOCATIVE", "PLACE_KINDS"]
+__all__ = ["Sentence", "mentions_by_token", "unique", "venue", "objects", "agents", "held_in", "STATE_NAMES",
+           "NESTED_PREPS", "LOCATIVE", "PLACE_KINDS"]
 
 # Prepositions whose object, inside an object phrase, can be the one acted on ("by" and "from" name the
 # agent of the noun: "crimes by Croatian extremists against Serb civilians").
@@ -167,6 +168,47 @@ def unique(ms) -> list:
             keys.add(k)
             out.append(m)
     return out
+
+
+_OBJ = ("dobj", "dative", "iobj", "oprd")
+STATE_NAMES = frozenset({"name", "capital", "abbrev", "sector", "official"})  # mentions that stand for a state
+
+
+def objects(verb) -> tuple[list, list]:
+    """(direct objects, (preposition token, object) pairs) of a predicate."""
+    direct, preps = [], []
+    for c in verb.children:
+        if c.dep_ == "dative" and c.pos_ == "ADP":  # "sent to Russia" parsed as a dative
+            preps.extend((c, g) for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ in _OBJ:
+            direct.append(c)
+        elif c.dep_ == "prep":
+            preps.extend((c, g) for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    if not direct:
+        # "denounced as an ugly crime Serbia's suppression of ...": the object put after its "as" phrase,
+        # which the parser hangs on the phrase as an apposition or a second object of "as"
+        for p in {id(p): p for p, o in preps if p.lower_ == "as"}.values():
+            objs = [g for g in p.children if g.dep_ == "pobj"]
+            direct += objs[1:] + [a for o in objs[:1] for a in o.children if a.dep_ == "appos"]
+    return direct, preps
+
+
+def agents(sent, direct, preps, sources) -> list:
+    """The actors an object noun names as its doer: "attacks by X", "a protest from X"."""
+    own = {sent.party(m) for m in sources}
+    out = []
+    for o in list(direct) + [o for p, o in preps]:
+        for c in o.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.extend(sent.actors_at(g) or sent.nested(g, 2))
+    return [m for m in unique(out) if sent.party(m) not in own]
+
+
+def held_in(sent, preps) -> list:
+    """The state a prison or a hold is in: "detained in Russia", "held by Iran"."""
+    return [m for p, o in preps if p.lower_ in ("in", "by") for m in sent.actors_at(o) if m.kind in STATE_NAMES]
 
 
 _AGENT_NOUNS = frozenset("""leader leaders government governments official officials minister ministers president

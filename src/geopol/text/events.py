@@ -34,6 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .frames import Frame, frames, statement_frame
+from .objects import GENERIC_ACTS, ended, object_act, struck
 from .lexicon import frame_code_how, lexicon
 from .moods import REPORTING, consequence, lemma_of, modality, refusal
 from .parties import NONSTATE_ROLES, STATE_ROLES, party
@@ -43,7 +44,7 @@ from .parties import root as _root
 from .parties import state_level as _state_level
 from .parties import two_sides as _two_sides
 from .speech import HOPING, NEGATIVE, POSITIVE, REFUSAL_OF, content_code, refused, threat
-from .verbclasses import ENDING, LIGHT, MOVING, RECEIVING, SUPPORT, VOICING
+from .verbclasses import LIGHT, MOVING, RECEIVING, SUPPORT, VOICING
 
 __all__ = ["CodedEvent", "code_events", "code_statement", "party", "STATE_ROLES", "NONSTATE_ROLES"]
 
@@ -178,30 +179,6 @@ _RELATIONAL = ("03", "04", "05", "10", "11", "12", "13", "16")
 
 
 _DENYING = frozenset({"deny", "refute", "dispute"})  # verbs saying a reported act did not happen
-# Object nouns that name an act only through their modifier ("a mediation effort", "an aid programme").
-_GENERIC_ACTS = frozenset({"effort", "bid", "attempt", "initiative", "drive", "campaign", "mission", "operation",
-                           "programme", "program", "plan", "package", "process", "push", "measure", "step"})
-
-
-def _ended(noun) -> bool:
-    """Whether an event noun is the object of a verb that ends it ("lifted the embargo", "ended its blockade")."""
-    while noun.dep_ == "conj":
-        noun = noun.head
-    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and lemma_of(noun.head) in ENDING
-
-
-def _pobjs(tok, preps) -> list:
-    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
-
-
-def _struck(sent, tok, f) -> list:
-    """The places an act of force went: "struck in Gaza", "shelled positions inside Syria", "fired at houses
-    in Hebron", "bombed villages near Homs" (the verb's place, or its object's or aim's)."""
-    aimed = [sent[k] for k in f.args] + _pobjs(tok, ("at", "on", "against"))
-    return _pobjs(tok, ("in", "inside", "into", "near", "on")) + \
-        [g for o in aimed for g in _pobjs(o, ("in", "inside", "near"))]
-
-
 def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None,
                 found: list | None = None) -> list[CodedEvent]:
     """Events in one parsed sentence (a spaCy Span or Doc with character offsets matching ``mentions``).
@@ -235,7 +212,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         tok = sent[f.head]
         code, how = frame_code_how(f, lex)
         targets = list(f.targets)
-        if f.pos == "noun" and _ended(tok):
+        if f.pos == "noun" and ended(tok):
             continue  # "lifted its arms embargo on China": the embargo is ended, not imposed
         if f.drawn:
             # "drew criticism from X": the reaction its object names, X's on the subject's actor
@@ -278,7 +255,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             # "struck targets in Gaza", "shelled positions inside Syria": force used in a state is used on it, and
             # a town there is where the force went, not a venue ("fired at houses in Hebron", "villages near Homs")
             own = {party(m) for m in f.sources}
-            targets = [m for g in _struck(sent, tok, f) for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
+            targets = [m for g in struck(sent, tok, f) for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
                        if party(m) not in own and m.kind != "person"]
         if _root(code) == "04" and f.pos == "verb" and f.nested and f.lemma not in SUPPORT:
             # "discussed the security situation in South Sudan": a state inside the topic is not met (but "held
@@ -294,11 +271,11 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                       for m in _actors_at_token(sent, c.i - sent[0].i, mentions) if party(m) not in own]
             if owners:
                 targets = owners
-        own_act = _object_act(sent, f, lex, modifier=False) if f.pos == "verb" and f.lemma in SUPPORT else None
-        modifier_act = _object_act(sent, f, lex) if f.pos == "verb" and f.lemma in SUPPORT and not own_act else None
+        own_act = object_act(sent, f, lex, modifier=False) if f.pos == "verb" and f.lemma in SUPPORT else None
+        modifier_act = object_act(sent, f, lex) if f.pos == "verb" and f.lemma in SUPPORT and not own_act else None
         if f.pos == "verb" and f.lemma in LIGHT and own_act:
             code = own_act  # "ordered a diplomatic freeze", "announced sanctions"
-        elif modifier_act and (code is None or how != "pattern" or f.primary in _GENERIC_ACTS):
+        elif modifier_act and (code is None or how != "pattern" or f.primary in GENERIC_ACTS):
             # "signed a $1 billion aid package", "approved a sanctions package"; "launched a mediation effort"
             # is mediating, whatever a pattern on the bare "effort" says
             code = modifier_act
@@ -445,27 +422,6 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         elif unique[seen[key]].quantity is None and ev.quantity is not None:
             unique[seen[key]] = replace(unique[seen[key]], quantity=ev.quantity)
     return unique
-
-
-def _object_act(sent, f: Frame, lex, modifier: bool = True) -> str | None:
-    """The CAMEO code of the act a verb's first object names: its own noun's ("sanctions"), else, with
-    ``modifier``, that of the event noun modifying it ("an aid package", "a sanctions package")."""
-    noun = lex.predicate(f.primary, "noun") if f.primary else None
-    if noun is not None and (noun.code or noun.verb):
-        # its own code, or its verb's in the frame: "gave a warm welcome to X" is welcoming X
-        return noun.code or lex.code(noun.verb, "", subj="", objs=set(), preps=set(f.preps), prts=set())
-    if not modifier or not f.args:
-        return None
-    obj = sent[f.args[0]]
-    named = [c for c in obj.children if c.dep_ in ("compound", "amod")]
-    if obj.lemma_.lower() in _GENERIC_ACTS:  # "a package of sanctions", "a campaign of air strikes"
-        named += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                  if g.dep_ == "pobj"]
-    for c in named:
-        mod = lex.predicate(c.lower_, "noun") or lex.predicate(c.lemma_.lower(), "noun")
-        if mod is not None and mod.code:
-            return mod.code
-    return None
 
 
 def _one_act(sent, a: int, b: int) -> bool:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .arguments import Sentence, unique, venue
+from .arguments import STATE_NAMES, Sentence, agents, held_in, objects, unique, venue
 from .lexicon import frame_words
 from .moods import APPEALING, REPORTING, governing_verb, lemma_of, modality
 from .verbclasses import (ARRIVING, DETAINING, DRAWING, FREEING, LIGHT, MOVING, RECEIVING, RESCUING, STATIVE,
@@ -42,14 +42,12 @@ from .verbclasses import (ARRIVING, DETAINING, DRAWING, FREEING, LIGHT, MOVING, 
 __all__ = ["Frame", "frames", "statement_frame", "DRAWING", "LIGHT", "MOVING", "RECEIVING", "SUPPORT", "VOICING"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_OBJ = ("dobj", "dative", "iobj", "oprd")
 VERB_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "into", "for", "upon", "onto"})
 ADJ_PREPS = VERB_PREPS | {"by", "about", "over", "of", "in"}
 NOUN_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for", "between", "of", "over",
                         "at", "upon"})
 _AVERTING = frozenset({"against", "from"})  # "warned X against doing", "kept X from doing"
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
-_STATE_NAMES = frozenset({"name", "capital", "abbrev", "sector", "official"})
 _SETTING = frozenset({"at", "during", "in", "after", "before", "following", "on"})  # "at a meeting with X"
 
 
@@ -234,27 +232,6 @@ def _sources(sent, verb, depth: int = 0) -> list:
     return []
 
 
-def _objects(verb) -> tuple[list, list]:
-    """(direct objects, (preposition token, object) pairs) of a predicate."""
-    direct, preps = [], []
-    for c in verb.children:
-        if c.dep_ == "dative" and c.pos_ == "ADP":  # "sent to Russia" parsed as a dative
-            preps.extend((c, g) for g in c.children if g.dep_ in ("pobj", "pcomp"))
-        elif c.dep_ in _OBJ:
-            direct.append(c)
-        elif c.dep_ == "prep":
-            preps.extend((c, g) for g in c.children if g.dep_ in ("pobj", "pcomp"))
-        elif c.dep_ == "agent":
-            continue
-    if not direct:
-        # "denounced as an ugly crime Serbia's suppression of ...": the object put after its "as" phrase,
-        # which the parser hangs on the phrase as an apposition or a second object of "as"
-        for p in {id(p): p for p, o in preps if p.lower_ == "as"}.values():
-            objs = [g for g in p.children if g.dep_ == "pobj"]
-            direct += objs[1:] + [a for o in objs[:1] for a in o.children if a.dep_ == "appos"]
-    return direct, preps
-
-
 def _targets(sent, tok, direct, preps, allowed, sources) -> list:
     return _targets_how(sent, tok, direct, preps, allowed, sources)[0]
 
@@ -282,27 +259,10 @@ def _targets_how(sent, tok, direct, preps, allowed, sources) -> tuple[list, bool
     return [m for m in unique(nested) if sent.party(m) not in own], True
 
 
-def _agents(sent, direct, preps, sources) -> list:
-    """The actors an object noun names as its doer: "attacks by X", "a protest from X"."""
-    own = {sent.party(m) for m in sources}
-    out = []
-    for o in list(direct) + [o for p, o in preps]:
-        for c in o.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        out.extend(sent.actors_at(g) or sent.nested(g, 2))
-    return [m for m in unique(out) if sent.party(m) not in own]
-
-
-def _held_in(sent, preps) -> list:
-    return [m for p, o in preps if p.lower_ in ("in", "by") for m in sent.actors_at(o) if m.kind in _STATE_NAMES]
-
-
 def _verb_frame(sent, verb, lemma) -> Frame | None:
     sources = _sources(sent, verb)
     passive = _is_passive(verb)
-    direct, preps = _objects(verb)
+    direct, preps = objects(verb)
     if passive:
         patient = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
         if verb.dep_ in ("acl", "relcl", "amod") and not patient:
@@ -319,18 +279,18 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
                    and m.role.startswith(("MIL", "GOV"))]
     if not sources and passive and lemma in DETAINING:
         # "Americans detained in Russia": the state the prison is in holds them
-        sources = _held_in(sent, preps)
+        sources = held_in(sent, preps)
     if not sources and passive and lemma in FREEING and direct:
         # "Americans who have been detained in Venezuela have been released": freed by the state that held them
         held = [c for c in direct[0].children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in DETAINING]
         for h in held:
-            sources = _held_in(sent, _objects(h)[1])
+            sources = held_in(sent, objects(h)[1])
             if sources:
                 break
         if not sources and lemma not in RESCUING:
             # "deported from the US", "released from Russia"; not "evacuated from Niger" (by someone else)
             sources = [m for p, o in preps if p.lower_ == "from" for m in sent.actors_at(o)
-                       if m.kind in _STATE_NAMES]
+                       if m.kind in STATE_NAMES]
     drawn = []
     if lemma in DRAWING and direct and not passive:
         # "Sudan's decision drew criticism from the US", "the test sparked protests from Beijing": the
@@ -375,7 +335,7 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
         for c in verb.children:
             purpose = c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             if c.dep_ == "xcomp" or purpose:  # "sending 400,000 soldiers to support Kim Il-sung"
-                d2, p2 = _objects(c)
+                d2, p2 = objects(c)
                 targets, nested = _targets_how(sent, c, d2, p2, VERB_PREPS, sources)
                 if nested and direct and c.dep_ == "xcomp":
                     # "ordered former president Menem to appear ... in an inquiry into arms sales to Croatia": the
@@ -401,7 +361,7 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
                  content=content, clause=_clause_span(verb, sent.base), passive=passive,
                  addressee=tuple(unique(addressee)), nested=nested,
                  args=tuple(o.i - sent.first for o in direct), content_subjects=c_subj, content_actors=c_actors,
-                 primary=_primary(direct), agents=tuple(_agents(sent, direct, preps, sources)), drawn=bool(drawn))
+                 primary=_primary(direct), agents=tuple(agents(sent, direct, preps, sources)), drawn=bool(drawn))
 
 
 def _adj_frame(sent, adj, key: str) -> Frame | None:
@@ -411,12 +371,12 @@ def _adj_frame(sent, adj, key: str) -> Frame | None:
     sources = sent.actors_at(subj) if subj is not None else _sources(sent, holder)
     if not sources:
         return None
-    direct, preps = _objects(adj)
+    direct, preps = objects(adj)
     targets = _targets(sent, adj, direct, preps, ADJ_PREPS, sources)
     if not targets:
         for c in list(adj.children) + [g for p, o in preps for g in [o]]:
             if c.dep_ in ("xcomp", "pcomp", "ccomp"):
-                d2, p2 = _objects(c)
+                d2, p2 = objects(c)
                 targets = _targets(sent, c, d2, p2, VERB_PREPS, sources)
                 if not targets and c.dep_ == "ccomp" and (inner := _subject_tok(c)) is not None:
                     # "confident that Pakistan would honour the ceasefire": the actor the clause is about
@@ -471,12 +431,12 @@ def _noun_frame(sent, noun, key: str, force: bool = False) -> Frame | None:
                  for g in c.children if g.dep_ == "pobj"]
         # or by the state they are released from: "the release of 16 people from Russia"
         sources = [m for g in freed for c in g.children if c.dep_ == "prep" and c.lower_ == "from"
-                   for o in c.children if o.dep_ == "pobj" for m in sent.actors_at(o) if m.kind in _STATE_NAMES]
+                   for o in c.children if o.dep_ == "pobj" for m in sent.actors_at(o) if m.kind in STATE_NAMES]
         for h in (h for g in freed for h in g.children if h.dep_ in ("acl", "relcl")
                   and h.lemma_.lower() in DETAINING):
             if sources:
                 break
-            sources = _held_in(sent, _objects(h)[1])
+            sources = held_in(sent, objects(h)[1])
         if sources:
             targets = targets or [m for g in freed for m in sent.actors_at(g) or sent.nested(g, 1)]
     if between and len({sent.party(m) for m in between}) >= 2:
