@@ -13,7 +13,14 @@ replaces by lookups: ``text/attributes.py``) and the ratios to it.
 Quality: over the 387 CAMEO manual examples (each one document dated
 2000-01-01), the share for which the pipeline finds an event of the
 example's CAMEO root (recall), and, among examples with any event, the share
-whose first event has that root (precision).
+whose first event has that root (precision). When ../shared/data is present,
+also ConfliBERT's 234 CAMEO test sentences (real news, each labelled with a
+Phoenix quad class, 0 neutral to 4 material conflict; GPL-3.0, read for
+measuring only, nothing derived from them ships), each one document dated
+2010-01-01: the share for which an event the scorer counts (not negated,
+hypothetical or conditional) has the labelled quad, and the share of those
+with such an event whose first has it, for the even rows (read while writing
+rules) and the odd rows (not read) apart.
 
 Run: python3 bench/bench_text.py
 """
@@ -37,6 +44,8 @@ from geopol.text.segment import split_sentences  # noqa: E402
 
 EXAMPLES = ROOT / "tests" / "data" / "cameo_manual_examples.tsv"
 PLV = ROOT.parent / "shared" / "data" / "coding" / "PLV_train.tsv"
+CONFLIBERT = ROOT.parent / "shared" / "data" / "coding" / "conflibert_cameo_class_test.dev.tsv"
+UNCOUNTED = ("negated", "hypothetical", "conditional")  # moods the article scorer does not count
 
 
 def corpus() -> list[str]:
@@ -104,6 +113,28 @@ def main() -> None:
     print(f"CAMEO manual examples: {len(examples)}; recall (an event of the example's root) "
           f"{found / len(examples):.3f}; precision (first event's root right, of {with_event} with an event) "
           f"{first_right / max(with_event, 1):.3f}")
+    if CONFLIBERT.is_file():
+        conflibert(pipe)
+
+
+def conflibert(pipe) -> None:
+    from geopol.codes import quad_class
+
+    rows = []
+    for line in CONFLIBERT.read_text(encoding="utf-8").splitlines():
+        text, _, label = line.rpartition("\t")
+        rows.append((text, int(label)))
+    for name, part in (("even rows (read)", rows[0::2]), ("odd rows (not read)", rows[1::2])):
+        hit = first = with_event = 0
+        for text, label in part:
+            quads = [quad_class(e.cameo, convention="phoenix") for ch in pipe.run(
+                text_source(text), day=date(2010, 1, 1), text=text) for e in ch.events if e.modality not in UNCOUNTED]
+            hit += label in quads
+            if quads:
+                with_event += 1
+                first += quads[0] == label
+        print(f"ConfliBERT test sentences, {name}: {len(part)}; quad recall {hit / len(part):.3f}; first-event "
+              f"quad precision {first / max(with_event, 1):.3f} (of {with_event} with an event)")
 
 
 if __name__ == "__main__":
