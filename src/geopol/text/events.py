@@ -176,9 +176,9 @@ def _civilian(sent, m) -> bool:
 # Verbs of meeting take the party met as their object: "meets its commitments" meets no one.
 _MEETING = frozenset({"meet", "visit", "host", "receive", "face", "encounter", "confront", "see", "join"})
 _RELATIONAL = ("03", "04", "05", "10", "11", "12", "13", "16")
-
-
 _DENYING = frozenset({"deny", "refute", "dispute"})  # verbs saying a reported act did not happen
+
+
 def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None,
                 found: list | None = None) -> list[CodedEvent]:
     """Events in one parsed sentence (a spaCy Span or Doc with character offsets matching ``mentions``).
@@ -259,7 +259,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                        if party(m) not in own and m.kind != "person"]
         if _root(code) == "04" and f.pos == "verb" and f.nested and f.lemma not in SUPPORT:
             # "discussed the security situation in South Sudan": a state inside the topic is not met (but "held
-            # hours of talks with Lavrov": the talks' partner)
+            # hours of talks with the Chinese minister": the talks' partner)
             targets = []
         if (not targets or f.nested) and f.agents and _root(code) in ("10", "11", "12", "05", "13"):
             targets = list(f.agents)  # "condemns attacks by a Burmese Government-sponsored group": the doer
@@ -332,9 +332,8 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 _root(code) not in ("03", "13") and (told := consequence(tok)) is not None:
             # "will impose sanctions on Japan if it does not apologise": the statement is a threat (1312) or,
             # for a cooperative act, a promise (03), made now; the act itself waits on the condition
-            code = _INTENT_OF[_root(code)]
-            code, f = (threat(frame_code_how(f, lex)[0] or code) if code.startswith("13") else code), \
-                replace(f, modality=told)
+            intent = _INTENT_OF[_root(code)]
+            code, f = (threat(code) if intent.startswith("13") else intent), replace(f, modality=told)
         elif f.pos == "verb" and f.modality == "negated" and _root(code) in REFUSAL_OF and refusal(tok):
             # "Syria will not accept more refugees", "won't negotiate": a refusal, told as a fact
             code, f = refused(code), replace(f, modality="asserted")
@@ -386,8 +385,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             reacting = _reacts_to_act(sent, f, lex)
             homeward = any(c.lower_ == "home" for c in tok.children)  # "flew home": to its own country
             # "ordered former president Menem to appear": the one told to act is its object, of its own side
-            homeward = homeward or bool(f.args and not f.passive and any(c.dep_ == "xcomp" for c in tok.children))
-            if counterpart is not None and (relational or reacting) and f.pos in ("verb", "adj") and not homeward and \
+            told_to_act = bool(f.args and not f.passive and any(c.dep_ == "xcomp" for c in tok.children))
+            if counterpart is not None and (relational or reacting) and f.pos in ("verb", "adj") and \
+                    not homeward and not told_to_act and \
                     how != "default" and f.content is None and len(sources) == 1 and (not aimed or reacting):
                 other = counterpart(sources[0], doer=reacting)
                 if other is not None and _state_level(sources[0]):
