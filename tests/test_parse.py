@@ -30,7 +30,17 @@ def test_the_fast_attribute_ruler_sets_what_the_models_ruler_sets():
     assert ruler.n_matcher < len(ruler.attrs) / 10  # nearly all patterns by lookup
     for a, b in zip(plain.pipe(SENTENCES), fast.pipe(SENTENCES)):
         assert _annotations(a) == _annotations(b)
-    assert load_nlp().pipe_names == fast.pipe_names
+    assert load_nlp().pipe_names == fast.pipe_names + ["geopol_lemmas"]
+
+
+def test_lemmas_spelling_rules_out_are_mended_and_no_others():
+    """A one-syllable verb ending in vowel + consonant doubles it before -ed/-ing, so "waged" is "wage"."""
+    doc = load_nlp()("Rebels waged war, staged raids and hoped for aid; the army stopped them, "
+                     "fixed the bridge, played for time and is visiting the town it planned to hold.")
+    lemmas = {t.lower_: t.lemma_ for t in doc if t.tag_.startswith("VB")}
+    assert lemmas["waged"] == "wage" and lemmas["staged"] == "stage" and lemmas["hoped"] == "hope"
+    assert lemmas["stopped"] == "stop" and lemmas["fixed"] == "fix" and lemmas["played"] == "play"
+    assert lemmas["visiting"] == "visit" and lemmas["planned"] == "plan"
 
 
 def test_the_parsed_coders_lazy_lemmas_give_the_same_view():

@@ -785,3 +785,76 @@ def test_a_subject_the_parser_makes_the_head_of_its_verbs_participle_still_acts(
     # "Israeli air strikes killed ...": parsed as "strikes (that were) killed", with an object it cannot have
     assert events_of("Israeli air strikes killed at least 40 people in Gaza.", date(2020, 1, 1)) == \
         [("ISR", "PSE", "18", "asserted")]
+
+
+def test_a_show_of_force_its_aim_and_a_joint_exercise():
+    day = date(2023, 6, 1)
+    # drills and exercises are CAMEO 150; where they stand names the state they are aimed at
+    assert ("CHN", "TWN", "15", "asserted") in events_of("China staged large-scale military drills around Taiwan.", day)
+    assert ("IRN", None, "15", "asserted") in events_of("Iran held naval exercises in the Gulf.", day)
+    assert ("RUS", "UKR", "15", "asserted") in events_of("Russia massed troops near its border with Ukraine.", day)
+    assert ("RUS", "NOR", "15", "asserted") in events_of("Russia deployed warships off the coast of Norway.", day)
+    # done jointly, an exercise is military cooperation (062), and agreeing to one an intent to cooperate (0312)
+    joint = events_of("Japan and India held joint naval drills in the Bay of Bengal.", day)
+    assert ("JPN", "IND", "06", "asserted") in joint and not any(e[2] == "15" for e in joint)
+    with geopol.open(":memory:") as g:
+        g.ingest_text("Chile and Peru agreed to hold joint military exercises next year.", date=day)
+        assert [e.cameo for e in g.events()] == ["0312"]
+    # an exercise that is not military is no event
+    assert not any(e[2] == "15" for e in events_of("Germany held an exercise in futility with France.", day))
+
+
+def test_a_single_actors_act_named_by_its_object_and_a_state_of_emergency():
+    day = date(2023, 6, 1)
+    assert ("PRK", None, "15", "asserted") in events_of("North Korea carried out a missile launch on Friday.", day)
+    assert ("RUS", None, "15", "asserted") in events_of("Russia conducted a nuclear test.", day)
+    assert ("RUS", "UKR", "19", "asserted") in events_of("Russia waged war on Ukraine.", day)  # "waged" is not "wag"
+    with geopol.open(":memory:") as g:
+        g.ingest_text("Kazakh authorities declared a state of emergency in the city.", date=day)
+        assert [(e.source, e.target, e.cameo) for e in g.events()] == [("KAZ", None, "1724")]
+    assert ("CHN", "LTU", "16", "asserted") in events_of("China downgraded its diplomatic relations with Lithuania.", day)
+
+
+def test_a_claimed_act_is_reported_and_a_denied_one_not_asserted_and_the_reason_is_the_objects():
+    day = date(2023, 6, 1)
+    assert ("RUS", "BLR", "15", "reported") in events_of("There are reports that Russia has deployed troops to Belarus.", day)
+    denied = events_of("India denied claims that its troops had crossed into Pakistan.", day)
+    assert not any(e[2] == "19" and e[3] == "asserted" for e in denied)
+    # "condemned Y for its ...": the reason is the object's act
+    assert ("USA", "IRN", "16", "asserted") in events_of("Russia condemned the United States for its sanctions on Iran.", day)
+    # one's own act told by one's own official is that act, not also a statement to the partner
+    told = events_of("Peru and Chile have agreed to hold talks on the border, a Peruvian official confirmed.", day)
+    assert not any(e[2] == "01" for e in told)
+
+
+def test_reactions_aimed_at_the_doer_offers_and_idioms_of_pressure():
+    day = date(2023, 6, 1)
+    # a reaction follows an act: its target is the act's doer
+    assert ("PHL", "CHN", "11", "asserted") in events_of(
+        "The Philippines protested after a Chinese vessel rammed its boat.", day)
+    assert ("KOR", "PRK", "05", "asserted") in events_of("Seoul welcomed the step when Pyongyang agreed to talks.", day)
+    # "offered to" is an intent (CAMEO 03) whatever the act offered
+    assert ("KOR", "PRK", "03", "asserted") in events_of("Seoul offered to resume family reunions with Pyongyang.", day)
+    # "slapped tariffs on" imposes them; missiles fired at targets in a state are force used on it
+    assert ("CHN", "AUS", "16", "asserted") in events_of("China slapped tariffs of up to 200 percent on Australian wine.", day)
+    assert ("IRN", "IRQ", "19", "asserted") in events_of(
+        "Iranian Revolutionary Guards fired missiles at targets in Iraq's Kurdistan region.", day)
+    assert not any(e[2] == "19" for e in events_of("North Korea fired two missiles into the sea.", day))
+    # halting visits cancels them (161), not a visit; a call "by phone" is a telephone call (041)
+    assert [e[2] for e in events_of("China halted group tours to South Korea.", day)] == ["16"]
+    with geopol.open(":memory:") as g:
+        g.ingest_text("President Biden spoke by phone with Chinese President Xi Jinping on Thursday.", date=day)
+        assert [e.cameo for e in g.events()] == ["041"]
+
+
+def test_a_states_title_names_its_bearer_and_demonyms_in_common_use():
+    day = date(2023, 6, 1)
+    assert ("BRA", "VEN", "04", "asserted") in events_of(
+        "Brazilian President Lula hosted Venezuelan President Nicolas Maduro in Brasilia.", day)
+    # a title of a body is no person's ("the news agency Tass said")
+    assert all(e[0] != "CSK" for e in events_of("Afghan rebels blew up power lines, the Czechoslovak news agency "
+                                                 "Ceteka reported.", day))
+    for text, code in [("Sudanese troops clashed with Ethiopian forces.", "SDN"),
+                       ("Kazakh troops arrived in Kyrgyzstan.", "KAZ"),
+                       ("Argentine officials met British diplomats.", "ARG")]:
+        assert any(e[0] == code for e in events_of(text, day)), text

@@ -287,8 +287,15 @@ def _one_person(m) -> bool:
 
 
 def _clause_subject_actor(t, before, base):
-    cur = t.head
+    cur, via_for = t.head, False
     for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and via_for:
+            # "X condemned Y for its sanctions", "thanked Y for its support": the reason is the object's
+            obj = next((c for c in cur.children if c.dep_ == "dobj"), None)
+            found = obj is not None and next((m for m in before if m.kind != "person" and
+                                              m.start <= obj.idx - base < m.end), None)
+            if found:
+                return found
         if cur.pos_ in ("VERB", "AUX"):
             subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
@@ -299,6 +306,7 @@ def _clause_subject_actor(t, before, base):
                 return None
         if cur.head is cur:
             return None
+        via_for = via_for or (cur.dep_ == "prep" and cur.lower_ == "for")
         cur = cur.head
     return None
 

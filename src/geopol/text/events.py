@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .frames import Frame, frames, statement_frame
-from .objects import GENERIC_ACTS, ended, object_act, struck
+from .objects import GENERIC_ACTS, aimed_at, ended, object_act, posted, quantity_of, reacted_to, struck
 from .lexicon import frame_code_how, lexicon
 from .moods import REPORTING, consequence, lemma_of, modality, refusal
 from .parties import NONSTATE_ROLES, STATE_ROLES, party
@@ -43,7 +43,7 @@ from .parties import by_party as _unique
 from .parties import root as _root
 from .parties import state_level as _state_level
 from .parties import two_sides as _two_sides
-from .speech import HOPING, NEGATIVE, POSITIVE, REFUSAL_OF, content_code, refused, threat
+from .speech import HOPING, INTENT_OF, NEGATIVE, POSITIVE, REFUSAL_OF, content_code, intent, refused
 from .verbclasses import LIGHT, MOVING, RECEIVING, SUPPORT, VOICING
 
 __all__ = ["CodedEvent", "code_events", "code_statement", "party", "STATE_ROLES", "NONSTATE_ROLES"]
@@ -65,8 +65,6 @@ _FUTURE_AUX = frozenset({"will", "would", "shall", "should", "'ll", "wo"})
 _ACCUSING = frozenset({"accuse", "blame", "charge", "fault", "suspect", "indict"})
 # CAMEO's intents by what is intended: to meet (036), to support (032), to cooperate materially (031), to
 # give aid (033), to yield (035), to settle (037)
-_INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030",
-              "14": "130", "15": "130", "16": "130", "17": "130", "18": "138", "19": "138", "20": "138"}
 # Verbs of attempting: what one tries to say is said ("sought to reassure Japan"); what one tries to do is
 # not yet done ("tried to seize the port").
 _ATTEMPT = frozenset({"seek", "try", "attempt", "strive", "endeavour", "endeavor"})
@@ -273,18 +271,32 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 targets = owners
         own_act = object_act(sent, f, lex, modifier=False) if f.pos == "verb" and f.lemma in SUPPORT else None
         modifier_act = object_act(sent, f, lex) if f.pos == "verb" and f.lemma in SUPPORT and not own_act else None
-        if f.pos == "verb" and f.lemma in LIGHT and own_act:
-            code = own_act  # "ordered a diplomatic freeze", "announced sanctions"
+        if f.pos == "verb" and own_act and (f.lemma in LIGHT or code is None):
+            # "ordered a diplomatic freeze", "announced sanctions"; "held military drills", "waged war": a support
+            # verb no pattern codes does its object's act
+            code, how = own_act, "object"
         elif modifier_act and (code is None or how != "pattern" or f.primary in GENERIC_ACTS):
             # "signed a $1 billion aid package", "approved a sanctions package"; "launched a mediation effort"
             # is mediating, whatever a pattern on the bare "effort" says
-            code = modifier_act
+            code, how = modifier_act, "object"
         elif f.pos == "verb" and f.lemma in VOICING and (code is None or _root(code) == "01") and f.primary and \
                 (voiced := lex.predicate_code(f.primary, "noun", subj="", objs=set(), preps=set(), prts=set())) \
                 and _root(voiced) != "01":
-            code = voiced  # "repeated the demand for", "voiced its opposition to": what is voiced is the act
+            code, how = voiced, "object"  # "repeated the demand for", "voiced its opposition to": the act voiced
+        if not targets and _root(code) == "15" and f.pos == "verb":
+            own = {party(m) for m in f.sources}
+            targets = [m for g in posted(sent, tok, f) for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
+                       if party(m) not in own and m.kind != "person"]
+        reacted = []
+        if not targets and f.pos == "verb" and not f.args and f.content is None and \
+                _root(code) in ("05", "11", "12", "13", "14"):
+            # "Tokyo protested after Chinese ships entered its waters": a reaction is aimed at the doer of the
+            # act it follows
+            own = {party(m) for m in f.sources}
+            targets = reacted = [m for g in reacted_to(tok) for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
+                                 if party(m) not in own]
         if _root(code) == "14" and f.lemma == "protest" and f.pos == "verb" and not f.passive and targets and \
-                (f.args or any(p == "to" and h == "+" for p, h in f.preps)):
+                (f.args or reacted or any(p == "to" and h == "+" for p, h in f.preps)):
             code = "114"  # "Vietnam protested China's deployment", "protested to China": a complaint made, 114
         if _root(code) == "14" and how != "pattern" and f.pos == "verb" and f.args and not f.passive:
             continue  # "demonstrated its contempt", "rallied support": a protest verb with an object shows, not protests
@@ -314,26 +326,25 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             inner_code, inner_how = frame_code_how(inner, lex) if inner is not None else (None, "")
             if inner_how == "default":
                 inner_code = None  # "plans to gauge": a code the verb only inherits names no intended act
-            if inner_code is None and inner is not None and inner.primary and lex.predicate(inner.primary, "noun") \
-                    and inner.lemma in SUPPORT:
-                inner_code = lex.predicate_code(inner.primary, "noun", subj="", objs=set(), preps=set(),
-                                                prts=set())  # "agreed to begin talks": an intent to meet
-            if inner_code is None and f.lemma not in ("agree", "pledge", "promise", "vow", "commit"):
+            if inner_code is None and inner is not None and inner.primary and inner.lemma in SUPPORT:
+                inner_code = object_act(sent, inner, lex, modifier=False)  # "agreed to begin talks": to meet
+            if inner_code is None and f.lemma not in ("agree", "pledge", "promise", "vow", "commit", "offer"):
                 continue  # "plans to test Putin's willingness": an intent to do nothing CAMEO names
-            code = _INTENT_OF.get(_root(inner_code), "030")
-            if code.startswith("13"):
-                code = threat(inner_code)  # "vowed to blockade the port": 1381
+            code = intent(inner_code)  # "vowed to blockade the port": 1381
+            if any(c.dep_ == "neg" for c in xcomp.children):
+                # "vowed not to return the islands": a refusal (124); "pledged not to attack": to de-escalate
+                code = refused(inner_code) if _root(inner_code) < "13" else \
+                    "0356" if _root(inner_code) >= "18" else "030"
             if inner is not None and not targets:
                 targets = list(inner.targets)
         elif f.lemma in _REFUSE and xcomp is not None:
             inner = by_head.get(xcomp.i - sent[0].i)
             code = refused(frame_code_how(inner, lex)[0] if inner is not None else None)
-        elif f.pos == "verb" and f.modality == "conditional" and _root(code) in _INTENT_OF and \
+        elif f.pos == "verb" and f.modality == "conditional" and _root(code) in INTENT_OF and \
                 _root(code) not in ("03", "13") and (told := consequence(tok)) is not None:
             # "will impose sanctions on Japan if it does not apologise": the statement is a threat (1312) or,
             # for a cooperative act, a promise (03), made now; the act itself waits on the condition
-            intent = _INTENT_OF[_root(code)]
-            code, f = (threat(code) if intent.startswith("13") else intent), replace(f, modality=told)
+            code, f = intent(code), replace(f, modality=told)
         elif f.pos == "verb" and f.modality == "negated" and _root(code) in REFUSAL_OF and refusal(tok):
             # "Syria will not accept more refugees", "won't negotiate": a refusal, told as a fact
             code, f = refused(code), replace(f, modality="asserted")
@@ -348,9 +359,10 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             if uncoded is not None and f.pos == "verb" and code is None and f.sources and targets:
                 uncoded.append((f.modality, f.sources[0], targets[0], text[f.clause[0]:f.clause[1]]))
             continue
-        if _root(code) == "15" and targets and any(p in ("at", "on", "into", "against") and h == "+"
-                                                   for p, h in f.preps):
-            code = "190"  # a missile fired at a state is force used on it, not a show of force
+        if _root(code) == "15" and targets and (any(p in ("at", "on", "into", "against") and h == "+"
+                                                    for p, h in f.preps) or aimed_at(tok)):
+            # a missile fired at a state, or at targets in it, is force used on it, not a show of force
+            code = "190"
         if _root(code) == "18" and targets and all(_armed_state(m) and not _civilian(sent, m) for m in targets) and \
                 all(_armed_state(m) for m in f.sources):
             code = "190"  # violence between states (their forces) is conventional force; against civilians, 18
@@ -359,12 +371,12 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             continue  # "every American detained ...": no one named holds them
         clause = text[f.clause[0]:f.clause[1]]
         context = _context(tok)
-        qty = _quantity(tok)
+        qty = quantity_of(tok)
         if qty is None and f.passive and f.args:
-            qty = _quantity(sent[f.args[0]])  # "10,000 soldiers are reported to have been sent"
+            qty = quantity_of(sent[f.args[0]])  # "10,000 soldiers are reported to have been sent"
         if qty is None and tok.dep_ in ("advcl", "xcomp") and tok.head is not tok:
             # "providing A$1 million to assist these people": the figure is the governing verb's object
-            qty = next((q for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass") and (q := _quantity(c))),
+            qty = next((q for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass") and (q := quantity_of(c))),
                        None)
         sources = list(f.sources)
         if not targets:
@@ -458,41 +470,3 @@ def code_statement(sent, mentions, speaker, *, found: list | None = None, counte
     return [CodedEvent(speaker, b, code, "say", "asserted", None, clause, f.content)
             for b in _unique(targets) if party(b) != party(speaker) and b.country != speaker.country
             and _state_level(b)]
-
-
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-                                                     "dozens": 24, "dozen": 12}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "k": 1e3}
-
-
-def _number(tok) -> float | None:
-    text = tok.text.lower().replace(",", "")
-    try:
-        return float(text)
-    except ValueError:
-        return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else None
-
-
-def _quantity(verb):
-    """The first figure in the predicate's own words: "16 people", "$5 million", "24 percentage points"."""
-    words = sorted(verb.subtree, key=lambda t: t.i)
-    for k, tok in enumerate(words):
-        if not (tok.like_num or tok.lower_ in _NUMBER_WORDS) or tok.ent_type_ == "DATE":
-            continue
-        value = _number(tok)
-        if value is None or (1900 <= value <= 2100 and tok.dep_ != "nummod") or \
-                tok.head.lower_ in ("number", "no", "no.", "round", "phase", "stage", "article", "resolution"):
-            continue
-        nxt = words[k + 1] if k + 1 < len(words) else None
-        if nxt is not None and nxt.lower_ in _SCALE:
-            value *= _SCALE[nxt.lower_]
-            nxt = words[k + 2] if k + 2 < len(words) else None
-        prev = words[k - 1] if k > 0 else None
-        if prev is not None and prev.text in ("$", "A$", "US$", "€", "£"):
-            return value, "USD" if prev.text in ("$", "US$") else prev.text
-        if tok.dep_ in ("nummod", "quantmod") or (nxt is not None and nxt.pos_ == "NOUN"):
-            unit = tok.head.text if tok.dep_ == "nummod" else (nxt.text if nxt is not None else "")
-            return value, unit
-    return None

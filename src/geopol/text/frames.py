@@ -126,8 +126,7 @@ def frames(doc, mentions, *, lexicon, party=lambda m: m.country) -> list[Frame]:
         # the form the lexicon knows the predicate by: as written ("talks", "concerned") or its lemma
         adj_key = tok.lower_ if lexicon.predicate(tok.lower_, "adj") else lemma if lexicon.predicate(lemma, "adj") \
             else None
-        noun_key = tok.lower_ if lexicon.predicate(tok.lower_, "noun") else lemma \
-            if lexicon.predicate(lemma, "noun") else None
+        noun_key = lexicon.noun_key(tok)
         adjective = (pos == "ADJ" or pos == "VERB" and tok.tag_ == "VBN") and adj_key
         if adjective and (pos == "ADJ" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
                           or tok.dep_ in ("acomp", "xcomp")):

@@ -55,6 +55,7 @@ class Predicate:
     code: str       # a CAMEO code, or '' when ``verb`` decides
     verb: str       # the verb lemma it nominalises ("invasion" -> "invade"), or ''
     note: str = ""
+    needs: frozenset = frozenset()  # a noun read as an event only with one of these modifiers ("military exercise")
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -122,8 +123,9 @@ class Lexicon:
                 if block != "verb":
                     self._inherited.add(key)
         self.predicates: dict[tuple[str, str], Predicate] = {}
-        for word, pos, code, verb, note in _rows("predicates.tsv"):
-            self.predicates[(word, pos)] = Predicate(word, pos, code, verb, note)
+        for word, pos, code, verb, note, needs in _rows("predicates.tsv"):
+            self.predicates[(word, pos)] = Predicate(word, pos, code, verb, note,
+                                                     frozenset(needs.split("|")) if needs else frozenset())
         self.verbs = {k[0] for k in self._default} | {k[0] for k in self._patterns}
         self._keys = set(self._default) | set(self._patterns)
         self._trigger: dict = {}
@@ -218,6 +220,21 @@ class Lexicon:
     def predicate(self, word: str, pos: str) -> Predicate | None:
         return self.predicates.get((word, pos))
 
+    def noun_key(self, tok) -> str | None:
+        """The key an event noun token is known by: a modified form the table lists ("joint exercise"),
+        its form as written ("talks") or its lemma; a noun that needs a modifier ("exercise": military,
+        naval, joint ...) is one only with it."""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+        mods |= {m.split("-")[0] for m in mods if "-" in m}  # "live-fire", "large-scale"
+        mods |= {c.lower_ for m in tok.children if m.dep_ in ("amod", "compound") for c in m.children
+                 if c.dep_ in ("amod", "compound", "conj")}  # "joint naval and air drills"
+        for word in [f"{m} {w}" for m in sorted(mods) for w in (low, lemma)] + [low, lemma]:
+            p = self.predicates.get((word, "noun"))
+            if p is not None and (not p.needs or p.needs & mods):
+                return word
+        return None
+
     def predicate_code(self, word: str, pos: str, **frame) -> str | None:
         """The code of an adjective or event noun: its own, or its verb's in this frame."""
         p = self.predicates.get((word, pos))
@@ -274,6 +291,9 @@ def _is_money(tok) -> bool:
     return any(c.tag_ == "$" or (c.text and c.text[-1] in _CURRENCY_SIGNS) for c in [tok, *tok.children])
 
 
+_SAME = {"phone": "telephone"}  # a word the dictionary writes in its longer form ("by telephone" 041)
+
+
 def frame_words(verb, direct, preps, sent=None) -> tuple[set, set, set]:
     """(object lemmas, (preposition, head) pairs, particles) of a predicate: the words its patterns may
     require, with "+" for a preposition whose object is an actor (``sent``: the sentence's actors)."""
@@ -289,9 +309,12 @@ def frame_words(verb, direct, preps, sent=None) -> tuple[set, set, set]:
             objs.update(g.lemma_.lower() for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj")
         objs.update(c.lemma_.lower() for c in o.children if c.dep_ == "conj")
-    pp = {(p.lower_, o.lemma_.lower()) for p, o in preps} | {(p.lower_, "") for p, _ in preps} | \
-        {(p.lower_, m) for p, o in preps for m in _modified(o)}
+    pp = {(p.lower_, _SAME.get(o.lemma_.lower(), o.lemma_.lower())) for p, o in preps} | \
+        {(p.lower_, "") for p, _ in preps} | {(p.lower_, m) for p, o in preps for m in _modified(o)}
     if sent is not None:
         pp |= {(p.lower_, "+") for p, o in preps if sent.actors_at(o)}
+    # the object's own "of" phrase, which the dictionary writes inside the object ("{STATE OF EMERGENCY}")
+    pp |= {("of", g.lemma_.lower()) for o in direct for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+           for g in c.children if g.dep_ == "pobj"}
     prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     return objs, pp, prts

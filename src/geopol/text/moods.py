@@ -29,6 +29,13 @@ _ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "help", 
 # an offer, a threat, a bid) is still to come.
 _NOUN_DONE = frozenset({"decision", "move", "step", "order", "vote", "choice", "resolution", "agreement"})
 _NOUN_NEGATING = frozenset({"refusal", "failure", "reluctance"})
+# Nouns whose "that" clause is what someone says or fears, not what is told as done: "accusations that it had
+# carried out arrests" is reported (and, when the accusation is denied or rejected, not asserted at all)
+_CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "report", "rumour", "rumor", "assertion",
+                          "suggestion", "speculation", "suspicion", "fear", "concern", "belief", "impression",
+                          "notion", "idea", "theory", "possibility", "prospect", "hope", "assumption"})
+_CLAIM_DOUBT = frozenset({"fear", "concern", "suspicion", "speculation", "possibility", "prospect", "hope", "idea",
+                          "theory", "notion", "assumption", "impression", "belief", "suggestion"})
 _BELIEF = frozenset({"believe", "think", "suppose", "assume", "guess", "doubt", "imagine", "suspect", "feel"})
 _LIKELIHOOD = frozenset({"likely", "unlikely", "improbable", "probable", "possible", "impossible", "doubtful",
                          "uncertain", "conceivable", "plausible", "clear"})
@@ -118,6 +125,16 @@ def _moods(head) -> list:
                 moods.append("hypothetical" if dep == "ccomp" else "negated")
             else:
                 moods.append(gmood)
+        elif dep in ("acl", "ccomp") and gov.pos_ == "NOUN" and gov.lemma_.lower() in _CLAIM_NOUNS and \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            noun = gov.lemma_.lower()
+            moods.append("hypothetical" if noun in _CLAIM_DOUBT else "reported")
+            verb = governing_verb(gov)
+            if verb is not None and lemma_of(verb) in _NEGATING | {"dismiss", "rebut", "refute", "dispute"}:
+                moods.append("negated")  # "rejected accusations that ...": the act is denied
+            elif verb is not None:
+                moods.extend(_moods(verb))
+            break
         elif dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             # "the decision to expel" is done as the decision is told; "the plan to expel" is not yet;
             # "the refusal to expel" is not done

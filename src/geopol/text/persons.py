@@ -31,6 +31,7 @@ TITLES = frozenset(
     Prime General Gen Marshal Supreme Governor Ambassador Mr Mrs Ms Dr Vice Senator Sen Envoy
     Admiral Adm Colonel Col Spokesman Spokeswoman Sheikh Prince Foreign""".split()
 )
+_HEADS = frozenset({"Leader", "Chief", "Head", "Commander", "Spokesperson", "Premier", "Ruler", "Dictator", "Strongman"})
 MONTHS_DAYS = frozenset("""January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     The A An In On At For And But Or Of To""".split())
@@ -105,8 +106,12 @@ class PersonReading:
                 code = alias.code
         name = " ".join(w for w in self.words[k:k + run] if w not in JOINERS)
         if code is None:
-            if run == 1:
-                return None  # a family name the document has not introduced
+            if run == 1 and (self.words[k].lower() in STOP_WORDS or k == 0 or
+                             self.words[k - 1].capitalize() not in TITLES | _HEADS or
+                             any(a.kind not in ("person", "short") for a in bucket or ())):
+                # a family name the document has not introduced, unless a state's personal title names its
+                # bearer ("Brazilian President Lula", "Malian junta leader Goita"; not "news agency Ceteka")
+                return None
             code = slug(name)
         actor = self.f.country_code(country, role)
         fam = self.words[k + run - 1] if run > 1 else self.words[k]

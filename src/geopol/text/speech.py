@@ -17,7 +17,7 @@ from .parties import party
 from .parties import root as _root
 from .verbclasses import SUPPORT
 
-__all__ = ["content_code", "refused", "threat", "NEGATIVE", "POSITIVE", "HOPING", "REFUSAL_OF"]
+__all__ = ["content_code", "intent", "refused", "threat", "NEGATIVE", "POSITIVE", "HOPING", "REFUSAL_OF"]
 
 _DEONTIC = frozenset({"must", "should", "ought"})
 _NEED = frozenset({"need", "have", "has"})
@@ -52,6 +52,30 @@ def threat(code: str | None) -> str:
     """
     code = code or ""
     return _THREAT_OF.get(code[:3]) or _THREAT_OF.get(code[:2]) or "130"
+
+
+# CAMEO's intents by what is intended: to meet (036), to cooperate diplomatically (032) or materially (031:
+# economically 0311, militarily 0312, judicially 0313, on intelligence 0314), to give aid (033: economic 0331,
+# military 0332, humanitarian 0333, protection 0334), to yield (035: easing administrative sanctions 0351 or
+# dissent 0352, releasing 0353, easing economic sanctions 0354, allowing international involvement 0355,
+# de-escalating 0356); an intended act of pressure or force is a threat
+INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030",
+             "14": "130", "15": "130", "16": "130", "17": "130", "18": "138", "19": "138", "20": "138"}
+_INTENT_SUB = {"061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331", "072": "0332",
+               "073": "0333", "074": "0334", "081": "0351", "082": "0352", "084": "0353", "085": "0354",
+               "086": "0355", "087": "0356"}
+
+
+def intent(code: str | None) -> str:
+    """The intent to do an act: "agreed to hold joint exercises" 0312, "pledged aid" 033, "vowed to blockade"
+    1381.
+
+    >>> intent("062"), intent("0841"), intent("040"), intent("191"), intent(None)
+    ('0312', '0353', '036', '1381', '030')
+    """
+    code = code or ""
+    found = _INTENT_SUB.get(code[:3]) or INTENT_OF.get(code[:2], "030")
+    return threat(code) if found.startswith("13") else found
 
 
 def refused(code: str | None) -> str:
@@ -112,6 +136,8 @@ def content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, lis
         return "051", judged
     if inner is not None and own_subject and inner.modality == "negated":
         return "016", list(inner.targets) or about
+    if own_subject and inner_code is not None and len({party(m) for m in inner.sources}) > 1:
+        return None, []  # "confirmed that Jordan and Britain have agreed to ...": the joint act told is the event
     return ("010", about) if about else (None, [])
 
 

@@ -24,7 +24,7 @@ ARRIVING = frozenset({"arrive", "land"})
 RESCUING = frozenset({"evacuate", "rescue", "repatriate", "return"})  # from danger, not by the state left
 # Verbs that lend their clause to the event noun they govern ("ordered a freeze" is the freeze).
 LIGHT = frozenset({"order", "announce", "impose", "launch", "begin", "start", "conduct", "carry", "stage", "make",
-                   "declare", "issue", "mount", "unleash", "give", "approve", "decree", "introduce"})
+                   "declare", "issue", "mount", "unleash", "give", "approve", "decree", "introduce", "slap"})
 # Verbs that voice what their object noun names: "repeated the demand" is a demand, "expressed support" support.
 VOICING = frozenset({"repeat", "reiterate", "renew", "voice", "express", "lodge", "file", "register", "deliver",
                      "convey", "restate", "reaffirm", "extend", "air"})
