@@ -858,3 +858,19 @@ def test_a_states_title_names_its_bearer_and_demonyms_in_common_use():
                        ("Kazakh troops arrived in Kyrgyzstan.", "KAZ"),
                        ("Argentine officials met British diplomats.", "ARG")]:
         assert any(e[0] == code for e in events_of(text, day)), text
+
+
+def test_a_date_inside_another_clause_dates_that_clause_not_the_act_around_it():
+    def times(text, day=date(2023, 6, 1)):
+        with geopol.open(":memory:") as g:
+            g.ingest_text(text, date=day)
+            return {(e.cameo[:2], e.modality): (e.time.start, e.time.end) for e in g.events()}
+
+    doc_day = (date(2023, 6, 1), date(2023, 6, 1))
+    assert times("Japan welcomed the decision by China to hold talks in September.")[("05", "asserted")] == doc_day
+    assert times("Russia and Ukraine met after fighting erupted in 2014.")[("04", "asserted")] == doc_day
+    agreed = times("Japan agreed to hold talks with China in September.")
+    assert agreed[("03", "asserted")] == doc_day  # the agreement is made now, the talks are next September
+    assert agreed[("04", "hypothetical")] == (date(2023, 9, 1), date(2023, 9, 30))
+    # a date of the act's own clause still dates it
+    assert times("Russia attacked Ukraine on Monday.")[("19", "asserted")] == (date(2023, 5, 29), date(2023, 5, 29))

@@ -46,7 +46,7 @@ from .parties import two_sides as _two_sides
 from .speech import HOPING, INTENT_OF, NEGATIVE, POSITIVE, REFUSAL_OF, content_code, intent, refused
 from .verbclasses import LIGHT, MOVING, RECEIVING, SUPPORT, VOICING
 
-__all__ = ["CodedEvent", "code_events", "code_statement", "party", "STATE_ROLES", "NONSTATE_ROLES"]
+__all__ = ["CodedEvent", "code_events", "code_statement", "own_words", "party", "STATE_ROLES", "NONSTATE_ROLES"]
 
 # What a sentence of a statement says without a reporting verb, when it says it plainly enough to be an
 # act of its own: a demand, a threat, an accusation, a criticism, praise.
@@ -111,6 +111,19 @@ def _givers(sent, tok, mentions) -> list:
             for g in c.children if g.dep_ == "pobj" for m in _actors_at_token(sent, g.i - base, mentions)]
 
 
+# Clauses inside a predicate's words that have times of their own: "met after fighting erupted in 2014",
+# "welcomed the decision to hold elections in September", "agreed to hold talks in April"
+_OWN_TIME = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "parataxis"})
+
+
+def own_words(top, keep) -> str:
+    """The words of ``top``'s subtree without the clauses inside it that ``keep`` is not in (a date inside
+    one anchors that clause's own verb: "the plane, which landed on Sunday" dates the landing)."""
+    drop = {x.i for t in top.subtree if t.dep_ in _OWN_TIME and t is not top
+            and not (t.left_edge.i <= keep.i <= t.right_edge.i) for x in t.subtree}
+    return " ".join(t.text for t in sorted(top.subtree, key=lambda t: t.i) if t.i not in drop)
+
+
 def _context(tok) -> str:
     """The words of the clause a predicate hangs in: its nearest governing verb's subtree."""
     cur = tok
@@ -119,12 +132,7 @@ def _context(tok) -> str:
             return ""
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("ccomp",):
-            # without the relative clauses the predicate is not in: a date inside one anchors that clause's
-            # own verb ("the plane, which landed on Sunday" dates the landing, not the demand for its return)
-            drop = {x.i for t in cur.subtree if t.dep_ == "relcl" and t is not cur
-                    and not (t.left_edge.i <= tok.i <= t.right_edge.i) for x in t.subtree}
-            words = sorted((t for t in cur.subtree if t.i not in drop), key=lambda t: t.i)
-            return " ".join(t.text for t in words)
+            return own_words(cur, tok)
     return ""
 
 
@@ -369,7 +377,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         if f.passive and f.args and f.lemma not in MOVING and not any(c.dep_ == "agent" for c in tok.children) and \
                 any(party(m) in {party(x) for x in f.sources} for m in _actors_at_token(sent, f.args[0], mentions)):
             continue  # "every American detained ...": no one named holds them
-        clause = text[f.clause[0]:f.clause[1]]
+        clause = own_words(tok, tok) if f.pos == "verb" else text[f.clause[0]:f.clause[1]]
         context = _context(tok)
         qty = quantity_of(tok)
         if qty is None and f.passive and f.args:

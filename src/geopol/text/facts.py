@@ -28,7 +28,7 @@ from .. import codes
 from ..model import Claim, Event, Evidence, Hypothesis, Quantity, Relation, TimeSpan
 from .claims import find_claims
 from .coref import DocumentContext, author_of, resolve_sentence
-from .events import code_events, code_statement, party
+from .events import code_events, code_statement, own_words, party
 from .moods import REPORTING
 from .hypotheses import find_hypothesis
 from .parse import load_nlp
@@ -141,12 +141,16 @@ def extract_facts_many(items: list[tuple], *, batch_size: int = 64, classify=Non
                                                 counterpart=_counterpart(ctx, local))
                       if e.cameo[:2] not in said]
         for ev in coded:
-            forward = ev.modality == "future"
+            forward = ev.modality in ("future", "hypothetical")  # "agreed to hold talks in April": next April
             time = resolve(ev.clause, day, forward=forward) if ev.clause else when
             if time.precision == "unknown" and ev.context:
                 time = resolve(ev.context, day, forward=forward)
             if time.precision == "unknown":
-                time = resolve(_without_relatives(parsed), day, forward=forward, periods=False)
+                # the sentence's words, but not its other clauses' ("met after fighting erupted in 2014")
+                head = parsed[ev.head] if ev.head is not None and 0 <= ev.head < len(parsed) else None
+                root = head.sent.root if head is not None else None
+                time = resolve(own_words(root, head) if root is not None else _without_relatives(parsed), day,
+                               forward=forward, periods=False)
             if time.precision == "unknown" and back:
                 time = ctx.last_time
             ev = replace(ev, source=_at_event_time(ev.source, time, registry, day),
