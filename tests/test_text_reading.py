@@ -874,3 +874,11 @@ def test_a_date_inside_another_clause_dates_that_clause_not_the_act_around_it():
     assert agreed[("04", "hypothetical")] == (date(2023, 9, 1), date(2023, 9, 30))
     # a date of the act's own clause still dates it
     assert times("Russia attacked Ukraine on Monday.")[("19", "asserted")] == (date(2023, 5, 29), date(2023, 5, 29))
+
+
+def test_a_comment_on_a_situation_is_on_the_state_it_is_in():
+    day = date(2023, 6, 1)
+    assert ("DEU", "SDN", "01", "asserted") in events_of("Germany is alarmed by the fighting in Sudan.", day)
+    assert ("JPN", "MMR", "01", "asserted") in events_of("Japan is concerned about the situation in Myanmar.", day)
+    # a situation in one's own country is no comment on another state
+    assert not any(e[1] for e in events_of("Germany is alarmed by the floods in Germany.", day))

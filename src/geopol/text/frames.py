@@ -34,6 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .arguments import STATE_NAMES, Sentence, agents, held_in, objects, unique, venue
+from .objects import pobjs
 from .lexicon import frame_words
 from .moods import APPEALING, REPORTING, governing_verb, lemma_of, modality
 from .verbclasses import (ARRIVING, DETAINING, DRAWING, FREEING, LIGHT, MOVING, RECEIVING, RESCUING, STATIVE,
@@ -48,6 +49,9 @@ NOUN_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "int
                         "at", "upon"})
 _AVERTING = frozenset({"against", "from"})  # "warned X against doing", "kept X from doing"
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
+# Adjectives of a comment on how things stand (CAMEO 012, 013, 018): "concerned", "optimistic", "saddened"
+_COMMENTS = frozenset({"concerned", "worried", "alarmed", "disturbed", "troubled", "dismayed", "saddened",
+                       "optimistic", "hopeful", "encouraged", "pessimistic"})
 _SETTING = frozenset({"at", "during", "in", "after", "before", "following", "on"})  # "at a meeting with X"
 
 
@@ -383,6 +387,14 @@ def _adj_frame(sent, adj, key: str) -> Frame | None:
                     targets = [m for m in sent.actors_at(inner) if sent.party(m) not in own]
                 if targets:
                     break
+    if not targets and key in _COMMENTS:
+        # "deeply concerned by the escalating violence in Ethiopia's Amhara region": a comment on a situation
+        # is a comment on the state it is in
+        own = {sent.party(m) for m in sources}
+        topics = [o for p, o in preps if p.lower_ in ADJ_PREPS] + \
+            [g for c in adj.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        targets = [m for o in topics for g in pobjs(o, ("in", "inside", "across"))
+                   for m in sent.actors_at(g) + sent.nested(g, 1) if sent.party(m) not in own and m.kind != "person"]
     objs, pp, prts = frame_words(adj, direct, preps, sent)
     return Frame(head=adj.i - sent.first, lemma=key, pos="adj", particle="", sources=tuple(sources),
                  targets=tuple(targets), subj=subj.lemma_.lower() if subj is not None else "", objs=frozenset(objs),
