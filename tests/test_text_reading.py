@@ -882,3 +882,41 @@ def test_a_comment_on_a_situation_is_on_the_state_it_is_in():
     assert ("JPN", "MMR", "01", "asserted") in events_of("Japan is concerned about the situation in Myanmar.", day)
     # a situation in one's own country is no comment on another state
     assert not any(e[1] for e in events_of("Germany is alarmed by the floods in Germany.", day))
+
+
+def test_ending_or_lowering_an_act_of_pressure_eases_it():
+    day = date(2023, 6, 1)
+
+    def codes_of(text):
+        with geopol.open(":memory:") as g:
+            g.ingest_text(text, date=day)
+            return [(e.source, e.target, e.cameo) for e in g.events()]
+
+    # CAMEO's easing sub-forms mirror the act eased: economic sanctions or tariffs 085, a blockade 0872,
+    # a curfew 0813
+    assert ("USA", "CHN", "085") in codes_of("The United States lifted tariffs on Chinese steel.")
+    assert ("CHN", "AUS", "085") in codes_of("China reduced tariffs on Australian barley.")
+    assert ("USA", "SYR", "085") in codes_of("The United States suspended sanctions on Syria for six months.")
+    assert ("ISR", "PSE", "0872") in codes_of("Israel eased its blockade of Gaza.")
+    assert ("SDN", None, "0813") in codes_of("Sudan lifted the curfew in the capital.")
+    assert ("TUR", "SYR", "0871") in codes_of("Turkey halted its offensive in Syria.")  # the state the force was in
+    # lowering what is no act of pressure eases nothing
+    assert not any(c[2].startswith("08") for c in codes_of("China reduced its imports of Australian coal."))
+
+
+def test_the_two_sides_are_the_parties_not_the_venue():
+    day = date(2023, 6, 1)
+    evs = events_of("US and Chinese officials met in Geneva on Sunday. The two sides agreed to continue the talks.", day)
+    assert not any("CHE" in (e[0], e[1]) for e in evs)
+    assert any({e[0], e[1]} == {"USA", "CHN"} and e[2] == "03" for e in evs)
+
+
+def test_an_office_one_person_holds_is_he_and_the_two_governments_are_states():
+    text = ("Statement attributable to the Spokesperson for the UN Secretary-General, 1 June 2023.\n\n"
+            "The Secretary-General congratulates the Presidents of Chad and Niger on the agreements reached in "
+            "Addis Ababa. He calls on the two Governments to implement the agreements.")
+    evs = events_of(text, date(2023, 6, 1))
+    # "He" is the Secretary-General; "the two Governments" are Chad and Niger, not the UN nor the venue
+    assert ("UNO", "TCD", "02", "asserted") in evs and ("UNO", "NER", "02", "asserted") in evs
+    assert not any("ETH" in (e[0], e[1]) for e in evs)
+    assert not any(e[0] == "UNO" and e[1] == "UNO" for e in evs)

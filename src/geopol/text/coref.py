@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .. import codes
 from .mentions import FoundMention
 from .moods import REPORTING
 
@@ -64,6 +65,7 @@ class DocumentContext:
 
     author: FoundMention | None = None
     history: list = field(default_factory=list)     # [(sentence number, [mentions])], most recent last
+    venues: set = field(default_factory=set)        # ids of the history's mentions that name a venue
     speaker: FoundMention | None = None             # the last speaker quoted
     in_quote: bool = False                          # the previous sentence ended inside a quotation
     subject: FoundMention | None = None             # the previous sentence's main subject, when an actor
@@ -102,10 +104,11 @@ def _as(m: FoundMention, tok, base, *, country_only=False, role=None) -> FoundMe
                    origin="coreference")
 
 
-def _states(ms):
+def _states(ms, igos: bool = True, venues=frozenset()):
     out, seen = [], set()
     for m in reversed(ms):
-        if m.country and m.kind in _STATE_KINDS | {"sector"} and m.country not in seen:
+        if m.country and m.kind in _STATE_KINDS | {"sector"} and m.country not in seen and id(m) not in venues and \
+                (igos or m.country in codes.countries()):
             seen.add(m.country)
             out.append(m)
     return out  # most recent first
@@ -186,7 +189,7 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
         if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
             out.extend(_definite(t, low, ctx, before, prev, base, roles, covered, doc, subjects))
         elif low in _PAIR_NOUNS and any(c.lower_ == "both" for c in t.children):
-            pair = _states(ctx.recent(3) + before)[:2]
+            pair = _states(ctx.recent(3) + before, igos=False, venues=ctx.venues)[:2]
             if len(pair) == 2:
                 out.extend(_as(m, t, base, country_only=True) for m in pair)
     # what the next sentence will see
@@ -204,8 +207,11 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
                         and m.start <= main.idx - base < m.end), None)
     ctx.someone = next((m for m in actors + out if main is not None and m.start <= main.idx - base < m.end
                         and _one_person(m)), None)
+    # a venue ("met in Geneva") took no part: "the two sides" in the next sentence are not it
+    ctx.venues |= {id(m) for m in actors if m.kind in ("capital", "place") and _is_venue(doc, m, base)}
     ctx.history.append((ctx.sentence, actors + out))
     ctx.history = ctx.history[-6:]
+    ctx.venues &= {id(m) for _, ms in ctx.history for m in ms}  # ids of mentions still held (never reused)
     ctx.sentence += 1
     return out
 
@@ -278,12 +284,25 @@ _BODIES = frozenset({"government", "ministry", "administration", "cabinet", "reg
                      "department", "embassy", "council", "parliament", "presidency", "authorities"})
 
 
+def _is_venue(doc, m, base) -> bool:
+    toks = [t for t in doc if m.start <= t.idx - base < m.end]
+    head = next((t for t in toks if t.head not in toks or t.head is t), None)  # "Addis Ababa": "Ababa"
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ in ("in", "at")
+
+
 def _one_person(m) -> bool:
     """A mention that can be "he" or "she": a person, or one official ("the foreign minister")."""
     if m.kind == "person":
         return True
     last = m.text.split()[-1].lower() if m.text.split() else ""
+    if last in _ONE_OFFICE:
+        return True  # "UN Secretary-General ... He calls on": an office held by one person
     return m.kind == "sector" and (m.role or "")[:3] == "GOV" and last not in _BODIES and not last.endswith("s")
+
+
+# Offices one person holds, whatever the mention's kind ("the UN Secretary-General" is the UN's)
+_ONE_OFFICE = frozenset({"secretary-general", "general", "president", "chancellor", "premier", "king", "queen",
+                         "emperor", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman"})
 
 
 def _clause_subject_actor(t, before, base):
@@ -320,7 +339,7 @@ def _expletive(t) -> bool:
 def _definite(t, low, ctx, before, prev, base, roles, covered, doc, subjects) -> list:
     """ "the two countries", "the North", "the ambassador", "the government"."""
     if low in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children):
-        pair = _states(ctx.recent(3) + before)[:2]
+        pair = _states(ctx.recent(3) + before, igos=False, venues=ctx.venues)[:2]  # not the UN nor a venue
         return [_as(m, t, base, country_only=True) for m in pair] if len(pair) == 2 else []
     if t.text in ("North", "South") and t.pos_ == "PROPN" and not any(c.dep_ in ("compound", "amod") for c in t.children) \
             and t.dep_ not in ("compound", "amod"):
@@ -334,7 +353,12 @@ def _definite(t, low, ctx, before, prev, base, roles, covered, doc, subjects) ->
     compound = [c for c in t.children if c.dep_ == "compound"]
     if compound:
         phrase = " ".join(c.lower_ for c in compound) + " " + low
-    role = roles.get(phrase) or roles.get(low) or roles.get(t.lemma_.lower())
+    whole = t.doc
+    if t.i >= 2 and whole[t.i - 1].text == "-" and not whole[t.i - 1].whitespace_ and not whole[t.i - 2].whitespace_:
+        # "the Secretary-General": the hyphenated title, not its last part ("General" is no army officer here)
+        role = roles.get(f"{whole[t.i - 2].lower_}-{low}")
+    else:
+        role = roles.get(phrase) or roles.get(low) or roles.get(t.lemma_.lower())
     if role is None or role not in ("GOV", "MIL", "COP", "JUD", "SPY", "LEG") and not role.startswith("GOV"):
         return []
     if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in t.children):

@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .frames import Frame, frames, statement_frame
-from .objects import GENERIC_ACTS, aimed_at, ended, object_act, posted, quantity_of, reacted_to, struck
+from .objects import GENERIC_ACTS, aimed_at, ended, object_act, pobjs, posted, quantity_of, reacted_to, struck
 from .lexicon import frame_code_how, lexicon
 from .moods import REPORTING, consequence, lemma_of, modality, refusal
 from .parties import NONSTATE_ROLES, STATE_ROLES, party
@@ -43,8 +43,8 @@ from .parties import by_party as _unique
 from .parties import root as _root
 from .parties import state_level as _state_level
 from .parties import two_sides as _two_sides
-from .speech import HOPING, INTENT_OF, NEGATIVE, POSITIVE, REFUSAL_OF, content_code, intent, refused
-from .verbclasses import LIGHT, MOVING, RECEIVING, SUPPORT, VOICING
+from .speech import HOPING, INTENT_OF, NEGATIVE, POSITIVE, REFUSAL_OF, content_code, eased, intent, refused
+from .verbclasses import ENDING, LIGHT, MOVING, RECEIVING, SUPPORT, VOICING
 
 __all__ = ["CodedEvent", "code_events", "code_statement", "own_words", "party", "STATE_ROLES", "NONSTATE_ROLES"]
 
@@ -277,6 +277,15 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                       for m in _actors_at_token(sent, c.i - sent[0].i, mentions) if party(m) not in own]
             if owners:
                 targets = owners
+        if f.pos == "verb" and how != "pattern" and f.lemma in ENDING and \
+                (ease := eased(object_act(sent, f, lex, modifier=False))) is not None:
+            code, how = ease, "object"  # "lifted tariffs on Chinese steel", "lowered their tariffs": 085
+            if code == "0871" and not targets:  # "halted its offensive in Syria": the state the force was in
+                own = {party(m) for m in f.sources}
+                places = struck(sent, tok, f) + (pobjs(sent[f.args[0]], ("in", "inside", "against")) if f.args else [])
+                targets = [m for g in places
+                           for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
+                           if party(m) not in own and m.kind != "person"]
         own_act = object_act(sent, f, lex, modifier=False) if f.pos == "verb" and f.lemma in SUPPORT else None
         modifier_act = object_act(sent, f, lex) if f.pos == "verb" and f.lemma in SUPPORT and not own_act else None
         if f.pos == "verb" and own_act and (f.lemma in LIGHT or code is None):

@@ -17,7 +17,7 @@ from .parties import party
 from .parties import root as _root
 from .verbclasses import SUPPORT
 
-__all__ = ["content_code", "intent", "refused", "threat", "NEGATIVE", "POSITIVE", "HOPING", "REFUSAL_OF"]
+__all__ = ["content_code", "eased", "intent", "refused", "threat", "NEGATIVE", "POSITIVE", "HOPING", "REFUSAL_OF"]
 
 _DEONTIC = frozenset({"must", "should", "ought"})
 _NEED = frozenset({"need", "have", "has"})
@@ -76,6 +76,23 @@ def intent(code: str | None) -> str:
     code = code or ""
     found = _INTENT_SUB.get(code[:3]) or INTENT_OF.get(code[:2], "030")
     return threat(code) if found.startswith("13") else found
+
+
+# CAMEO's easing by what is eased: economic sanctions, an embargo or tariffs (085), a blockade (0872),
+# administrative sanctions (081: a curfew 0813, a state of emergency 0814), attacks (a truce, 0871)
+_EASED = {"163": "085", "191": "0872", "1723": "0813", "1724": "0814", "172": "081", "18": "0871", "19": "0871",
+          "20": "0871"}
+
+
+def eased(code: str | None) -> str | None:
+    """The easing of an act a verb ends or lowers: "lifted tariffs" 085, "lifted the curfew" 0813; None when
+    CAMEO names no easing of it.
+
+    >>> eased("163"), eased("1724"), eased("190"), eased("040")
+    ('085', '0814', '0871', None)
+    """
+    code = code or ""
+    return _EASED.get(code[:4]) or _EASED.get(code[:3]) or _EASED.get(code[:2])
 
 
 def refused(code: str | None) -> str:

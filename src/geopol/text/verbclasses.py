@@ -39,7 +39,8 @@ SUPPORT = LIGHT | VOICING | frozenset({
 # is not done anew, and the verb borrows the dictionary's patterns for "end" (085 for an embargo, 087 for a
 # blockade) when it has none of its own.
 ENDING = frozenset({"end", "lift", "ease", "remove", "scrap", "drop", "halt", "stop", "cease", "suspend", "relax",
-                    "loosen", "rescind", "revoke", "cancel", "abandon", "terminate", "repeal", "waive", "raise"})
+                    "loosen", "rescind", "revoke", "cancel", "abandon", "terminate", "repeal", "waive", "raise",
+                    "lower", "reduce", "slash"})
 RECEIVING = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
 # Verbs whose subject, or the act it names, calls forth another's reaction: "drew criticism from X".
 # ("face", "meet with", "earn" are PETRARCH2's own reversed patterns.)
