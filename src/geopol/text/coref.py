@@ -98,7 +98,13 @@ def _as(m: FoundMention, tok, base, *, country_only=False, role=None) -> FoundMe
         return FoundMention(s, s + len(tok.text), tok.text, m.country, m.country, "name", None, None,
                             tok.dep_ == "poss", "coreference")
     if role is not None:
-        return FoundMention(s, s + len(tok.text), tok.text, m.country + role if m.country else m.actor, m.country,
+        first = tok
+        while first.i >= 2 and first.doc[first.i - 1].text == "-" and not first.doc[first.i - 1].whitespace_ \
+                and not first.doc[first.i - 2].whitespace_:
+            first = first.doc[first.i - 2]  # "Secretary-General": the whole hyphenated title
+        s0 = first.idx - base
+        text = tok.doc.text[first.idx:tok.idx + len(tok.text)]
+        return FoundMention(s0, s + len(tok.text), text, m.country + role if m.country else m.actor, m.country,
                             "sector", role, None, False, "coreference")
     return replace(m, start=s, end=s + len(tok.text), text=tok.text, possessive=tok.dep_ == "poss",
                    origin="coreference")
