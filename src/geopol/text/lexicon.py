@@ -126,6 +126,7 @@ class Lexicon:
         for word, pos, code, verb, note, needs in _rows("predicates.tsv"):
             self.predicates[(word, pos)] = Predicate(word, pos, code, verb, note,
                                                      frozenset(needs.split("|")) if needs else frozenset())
+        self._noun_heads = {w.rsplit(" ", 1)[-1] for w, pos in self.predicates if pos == "noun"}
         self.verbs = {k[0] for k in self._default} | {k[0] for k in self._patterns}
         self._keys = set(self._default) | set(self._patterns)
         self._trigger: dict = {}
@@ -225,6 +226,8 @@ class Lexicon:
         its form as written ("talks") or its lemma; a noun that needs a modifier ("exercise": military,
         naval, joint ...) is one only with it."""
         low, lemma = tok.lower_, tok.lemma_.lower()
+        if low not in self._noun_heads and lemma not in self._noun_heads:
+            return None  # most words are no event noun: no look at their modifiers
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
         mods |= {m.split("-")[0] for m in mods if "-" in m}  # "live-fire", "large-scale"
         mods |= {c.lower_ for m in tok.children if m.dep_ in ("amod", "compound") for c in m.children
