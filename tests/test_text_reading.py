@@ -920,3 +920,11 @@ def test_an_office_one_person_holds_is_he_and_the_two_governments_are_states():
     assert ("UNO", "TCD", "02", "asserted") in evs and ("UNO", "NER", "02", "asserted") in evs
     assert not any("ETH" in (e[0], e[1]) for e in evs)
     assert not any(e[0] == "UNO" and e[1] == "UNO" for e in evs)
+
+
+def test_coordinated_states_acting_on_their_own_object_act_on_each_other():
+    day = date(2023, 6, 1)
+    got = events_of("The United States and China will lower their tariffs by 115 percentage points.", day)
+    assert ("USA", "CHN", "08", "future") in got and ("CHN", "USA", "08", "future") in got
+    got = events_of("India and Pakistan recalled their ambassadors.", day)
+    assert ("IND", "PAK", "16", "asserted") in got and ("PAK", "IND", "16", "asserted") in got

@@ -397,7 +397,9 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                        None)
         sources = list(f.sources)
         if not targets:
-            mutual = f.lemma in _RECIPROCAL and f.pos == "verb"
+            # "exchanged fire"; "the US and China will lower their tariffs": each acts on the other
+            mutual = f.pos == "verb" and (f.lemma in _RECIPROCAL or bool(f.args) and any(
+                c.dep_ == "poss" and c.lower_ == "their" for c in sent[f.args[0]].children))
             if len({party(m) for m in sources}) >= 2 and (_root(code) in _SYMMETRIC or code == "019" or mutual):
                 # "X and Y met": one event per pair; "X and Y exchanged fire", "clashed": each on the other
                 for i, a in enumerate(sources):
