@@ -928,3 +928,9 @@ def test_coordinated_states_acting_on_their_own_object_act_on_each_other():
     assert ("USA", "CHN", "08", "future") in got and ("CHN", "USA", "08", "future") in got
     got = events_of("India and Pakistan recalled their ambassadors.", day)
     assert ("IND", "PAK", "16", "asserted") in got and ("PAK", "IND", "16", "asserted") in got
+
+
+def test_the_two_leaders_are_the_last_two_persons_of_two_states():
+    got = events_of("Putin met Erdogan in Sochi. Both presidents called for a ceasefire in Syria.", date(2023, 6, 1))
+    assert ("RUS", "SYR", "02", "asserted") in got and ("TUR", "SYR", "02", "asserted") in got
+    assert not any(e[0] == e[1] for e in got)

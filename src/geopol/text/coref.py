@@ -50,7 +50,10 @@ _HE = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _IT = frozenset({"it", "its", "itself"})
 _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PAIR_NOUNS = frozenset({"countries", "nations", "sides", "governments", "states", "neighbours", "neighbors",
-                         "leaders", "parties", "capitals", "powers", "koreas", "rivals", "allies", "adversaries"})
+                         "leaders", "parties", "capitals", "powers", "koreas", "rivals", "allies", "adversaries",
+                         "presidents", "ministers", "premiers", "delegations", "counterparts"})
+# Pair nouns that name people: "the two leaders" are the last two persons of two states as well
+_PERSON_PAIRS = frozenset({"leaders", "presidents", "ministers", "premiers", "delegations", "counterparts"})
 _QUOTES = frozenset('"“”')
 _PEOPLE = frozenset({"people", "refugee", "civilian", "citizen", "prisoner", "detainee", "migrant", "resident",
                      "villager", "hostage", "national"})
@@ -110,10 +113,11 @@ def _as(m: FoundMention, tok, base, *, country_only=False, role=None) -> FoundMe
                    origin="coreference")
 
 
-def _states(ms, igos: bool = True, venues=frozenset()):
+def _states(ms, igos: bool = True, venues=frozenset(), persons: bool = False):
     out, seen = [], set()
+    kinds = _STATE_KINDS | {"sector"} | ({"person"} if persons else set())
     for m in reversed(ms):
-        if m.country and m.kind in _STATE_KINDS | {"sector"} and m.country not in seen and id(m) not in venues and \
+        if m.country and m.kind in kinds and m.country not in seen and id(m) not in venues and \
                 (igos or m.country in codes.countries()):
             seen.add(m.country)
             out.append(m)
@@ -195,7 +199,7 @@ def resolve_sentence(doc, mentions, ctx: DocumentContext, *, paragraph: int, rol
         if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
             out.extend(_definite(t, low, ctx, before, prev, base, roles, covered, doc, subjects))
         elif low in _PAIR_NOUNS and any(c.lower_ == "both" for c in t.children):
-            pair = _states(ctx.recent(3) + before, igos=False, venues=ctx.venues)[:2]
+            pair = _states(ctx.recent(3) + before, igos=False, venues=ctx.venues, persons=low in _PERSON_PAIRS)[:2]
             if len(pair) == 2:
                 out.extend(_as(m, t, base, country_only=True) for m in pair)
     # what the next sentence will see
@@ -345,7 +349,8 @@ def _expletive(t) -> bool:
 def _definite(t, low, ctx, before, prev, base, roles, covered, doc, subjects) -> list:
     """ "the two countries", "the North", "the ambassador", "the government"."""
     if low in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children):
-        pair = _states(ctx.recent(3) + before, igos=False, venues=ctx.venues)[:2]  # not the UN nor a venue
+        pair = _states(ctx.recent(3) + before, igos=False, venues=ctx.venues,  # not the UN nor a venue
+                       persons=low in _PERSON_PAIRS)[:2]
         return [_as(m, t, base, country_only=True) for m in pair] if len(pair) == 2 else []
     if t.text in ("North", "South") and t.pos_ == "PROPN" and not any(c.dep_ in ("compound", "amod") for c in t.children) \
             and t.dep_ not in ("compound", "amod"):
