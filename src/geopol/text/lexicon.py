@@ -12,8 +12,10 @@ Three tables, read once:
 - ``data/petrarch_errata.tsv``: the few entries of that dictionary whose code
   contradicts the CAMEO codebook, with the corrected code and the reason;
 - ``data/predicates.tsv``: adjectives and event nouns (each with the verb
-  whose CAMEO code it takes, or a code of its own), and what a speech act's
-  content makes of it.
+  whose CAMEO code it takes, or a code of its own; a noun that names an
+  event only when modified lists the modifiers it needs: "exercise" with
+  "military", "naval", "joint" ...; a modified form is a key of its own:
+  "joint exercise" 062), and what a speech act's content makes of it.
 
 A frame (the words around a predicate) is coded by the most specific pattern
 of its verb whose every constraint holds, else by the verb's own code; a
