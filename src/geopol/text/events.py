@@ -104,6 +104,13 @@ def _actors_at_token(sent, i: int, mentions) -> list:
     return [m for m in mentions if m.start <= t.idx - base < m.end]
 
 
+def _others_at(sent, toks, mentions, sources, persons: bool = False) -> list:
+    """The actors at these tokens that are not of the sources' side (nor persons, unless ``persons``)."""
+    own = {party(m) for m in sources}
+    return [m for g in toks for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
+            if party(m) not in own and (persons or m.kind != "person")]
+
+
 def _givers(sent, tok, mentions) -> list:
     """The actors of a verb's own "from" phrase: who gave ("received weapons from China")."""
     base = sent[0].i
@@ -260,9 +267,7 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
         if not targets and _root(code) in ("18", "19", "20") and f.pos == "verb":
             # "struck targets in Gaza", "shelled positions inside Syria": force used in a state is used on it, and
             # a town there is where the force went, not a venue ("fired at houses in Hebron", "villages near Homs")
-            own = {party(m) for m in f.sources}
-            targets = [m for g in struck(sent, tok, f) for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
-                       if party(m) not in own and m.kind != "person"]
+            targets = _others_at(sent, struck(sent, tok, f), mentions, f.sources)
         if _root(code) == "04" and f.pos == "verb" and f.nested and f.lemma not in SUPPORT:
             # "discussed the security situation in South Sudan": a state inside the topic is not met (but "held
             # hours of talks with the Chinese minister": the talks' partner)
@@ -281,11 +286,8 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 (ease := eased(object_act(sent, f, lex, modifier=False))) is not None:
             code, how = ease, "object"  # "lifted tariffs on Chinese steel", "lowered their tariffs": 085
             if code == "0871" and not targets:  # "halted its offensive in Syria": the state the force was in
-                own = {party(m) for m in f.sources}
                 places = struck(sent, tok, f) + (pobjs(sent[f.args[0]], ("in", "inside", "against")) if f.args else [])
-                targets = [m for g in places
-                           for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
-                           if party(m) not in own and m.kind != "person"]
+                targets = _others_at(sent, places, mentions, f.sources)
         own_act = object_act(sent, f, lex, modifier=False) if f.pos == "verb" and f.lemma in SUPPORT else None
         modifier_act = object_act(sent, f, lex) if f.pos == "verb" and f.lemma in SUPPORT and not own_act else None
         if f.pos == "verb" and own_act and (f.lemma in LIGHT or code is None):
@@ -301,17 +303,13 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                 and _root(voiced) != "01":
             code, how = voiced, "object"  # "repeated the demand for", "voiced its opposition to": the act voiced
         if not targets and _root(code) == "15" and f.pos == "verb":
-            own = {party(m) for m in f.sources}
-            targets = [m for g in posted(sent, tok, f) for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
-                       if party(m) not in own and m.kind != "person"]
+            targets = _others_at(sent, posted(sent, tok, f), mentions, f.sources)
         reacted = []
         if not targets and f.pos == "verb" and not f.args and f.content is None and \
                 _root(code) in ("05", "11", "12", "13", "14"):
             # "Tokyo protested after Chinese ships entered its waters": a reaction is aimed at the doer of the
             # act it follows
-            own = {party(m) for m in f.sources}
-            targets = reacted = [m for g in reacted_to(tok) for m in _actors_at_token(sent, g.i - sent[0].i, mentions)
-                                 if party(m) not in own]
+            targets = reacted = _others_at(sent, reacted_to(tok), mentions, f.sources, persons=True)
         if _root(code) == "14" and f.lemma == "protest" and f.pos == "verb" and not f.passive and targets and \
                 (f.args or reacted or any(p == "to" and h == "+" for p, h in f.preps)):
             code = "114"  # "Vietnam protested China's deployment", "protested to China": a complaint made, 114

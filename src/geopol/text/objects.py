@@ -46,9 +46,8 @@ def posted(sent, tok, f) -> list:
     """Where a show of force stands, which names the state it is aimed at (CAMEO 15: "the party against whom
     the military move is directed is the target"): "drills around Taiwan", "troops near its border with
     Ukraine", "warships off the coast of Libya" (the verb's place or its object's)."""
-    places = pobjs(tok, ("near", "around", "off", "along", "on", "at", "to", "toward", "towards", "close")) + \
-        [g for k in f.args for g in pobjs(sent[k], ("near", "around", "off", "along", "on", "close"))]
-    places += [g for p in places if p.lower_ == "close" or p.lower_ == "next" for g in pobjs(p, ("to",))]
+    places = pobjs(tok, ("near", "around", "off", "along", "on", "at", "to", "toward", "towards")) + \
+        [g for k in f.args for g in pobjs(sent[k], ("near", "around", "off", "along", "on"))]
     out = []
     for g in places:
         if g.lemma_.lower() in _EDGES or g.lower_ in _EDGES:
