@@ -934,3 +934,30 @@ def test_the_two_leaders_are_the_last_two_persons_of_two_states():
     got = events_of("Putin met Erdogan in Sochi. Both presidents called for a ceasefire in Syria.", date(2023, 6, 1))
     assert ("RUS", "SYR", "02", "asserted") in got and ("TUR", "SYR", "02", "asserted") in got
     assert not any(e[0] == e[1] for e in got)
+
+
+def test_a_release_asked_for_is_not_done_and_detained_nationals_in_a_state_are_held_by_it():
+    day = date(2023, 6, 1)
+    # asked for or worked towards: not a release (the hold itself is told as a fact)
+    for text in ("Britain called for the release of detained Britons in Iran.",
+                 "France is seeking the release of two French citizens held in Iran.",
+                 "Officials are working for the release of the Australians held in Egypt."):
+        got = events_of(text, day)
+        assert not any(e[2] == "08" and e[3] == "asserted" for e in got), (text, got)
+        assert any(e[2] == "17" and e[3] == "asserted" for e in got), (text, got)
+    got = events_of("The UN urged a ceasefire between Armenia and Azerbaijan.", day)
+    assert not any(e[2] == "08" and e[3] == "asserted" for e in got)
+    # a participle before the noun, the state after it: "detained Americans in Venezuela"
+    got = events_of("The detained Americans in Venezuela were released on Friday.", day)
+    assert ("VEN", "USA", "17", "asserted") in got and ("VEN", "USA", "08", "asserted") in got
+    # what was done is still done
+    got = events_of("The US welcomed the release of two Americans held in Iran.", day)
+    assert ("IRN", "USA", "08", "asserted") in got
+
+
+def test_a_junta_or_a_regime_is_never_the_author_of_the_statement_naming_it():
+    text = ("Media release, Canadian Minister of Foreign Affairs Lloyd Axworthy, 3 May 1999\n\n"
+            "Burma has jailed 200 activists this year. The junta must release all political prisoners.")
+    got = events_of(text, date(1999, 5, 3))
+    assert not any(e[0] == "CAN" and e[2] == "08" for e in got)
+    assert ("CAN", "MMR", "10", "asserted") in got

@@ -294,6 +294,10 @@ _BODIES = frozenset({"government", "ministry", "administration", "cabinet", "reg
                      "department", "embassy", "council", "parliament", "presidency", "authorities"})
 
 
+# Names for a government that only others use: a statement's "the regime" or "the junta" is not its author's
+_NOT_OWN = frozenset({"junta", "regime", "dictatorship", "dictator", "tyrant", "autocrat"})
+
+
 def _is_venue(doc, m, base) -> bool:
     toks = [t for t in doc if m.start <= t.idx - base < m.end]
     head = next((t for t in toks if t.head not in toks or t.head is t), None)  # "Addis Ababa": "Ababa"
@@ -378,8 +382,9 @@ def _definite(t, low, ctx, before, prev, base, roles, covered, doc, subjects) ->
     title = next((m for m in reversed(ctx.recent(6) + before) if m.kind == "person" and low in m.text.lower()), None)
     if title is not None:
         return [_as(title, t, base)]
-    if ctx.author is not None and t.text[:1].isupper() and t.pos_ != "PROPN" or \
-            ctx.author is not None and t.text in ("Government", "Ministry", "Department"):
+    own = ctx.author if low not in _NOT_OWN else None  # no government calls itself a junta or a regime
+    if own is not None and t.text[:1].isupper() and t.pos_ != "PROPN" or \
+            own is not None and t.text in ("Government", "Ministry", "Department"):
         cand = ctx.author  # "the Government has decided", in a minister's own release
     else:
         # the state the sentence is about (its first actor subject), else the one last named
@@ -387,8 +392,8 @@ def _definite(t, low, ctx, before, prev, base, roles, covered, doc, subjects) ->
         cand = (subjects[0] if subjects else None) or \
             next((m for m in reversed(before) if m.kind in _STATE_KINDS | {"sector"}), None) or \
             next((m for m in reversed(prev) if m.kind in _STATE_KINDS | {"sector"}), None)
-    if cand is None and ctx.author is not None:
-        cand = ctx.author
+    if cand is None and own is not None:
+        cand = own
     if cand is None or not cand.country:
         return []
     return [_as(cand, t, base, role=role)]

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from .arguments import STATE_NAMES, Sentence, agents, held_in, objects, unique, venue
 from .objects import pobjs
 from .lexicon import frame_words
-from .moods import APPEALING, REPORTING, governing_verb, lemma_of, modality
+from .moods import APPEALING, REPORTING, governing_verb, lemma_of, modality, sought
 from .verbclasses import (ARRIVING, DETAINING, DRAWING, FREEING, LIGHT, MOVING, RECEIVING, RESCUING, STATIVE,
                           SUPPORT, VOICING, WITHDRAWING)
 
@@ -281,13 +281,14 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
         sources = [m for p in direct[:1] for m in sent.actors_at(p) if m.kind == "sector" and m.role
                    and m.role.startswith(("MIL", "GOV"))]
     if not sources and passive and lemma in DETAINING:
-        # "Americans detained in Russia": the state the prison is in holds them
-        sources = held_in(sent, preps)
+        # "Americans detained in Russia": the state the prison is in holds them; "detained Americans in
+        # Syria": the place hangs on the noun the participle modifies
+        sources = held_in(sent, preps) or (held_in(sent, objects(verb.head)[1]) if verb.dep_ == "amod" else [])
     if not sources and passive and lemma in FREEING and direct:
         # "Americans who have been detained in Venezuela have been released": freed by the state that held them
-        held = [c for c in direct[0].children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in DETAINING]
+        held = [c for c in direct[0].children if c.dep_ in ("relcl", "acl", "amod") and c.lemma_.lower() in DETAINING]
         for h in held:
-            sources = held_in(sent, objects(h)[1])
+            sources = held_in(sent, objects(h if h.dep_ != "amod" else direct[0])[1])
             if sources:
                 break
         if not sources and lemma not in RESCUING:
@@ -443,11 +444,11 @@ def _noun_frame(sent, noun, key: str, force: bool = False) -> Frame | None:
         # or by the state they are released from: "the release of 16 people from Russia"
         sources = [m for g in freed for c in g.children if c.dep_ == "prep" and c.lower_ == "from"
                    for o in c.children if o.dep_ == "pobj" for m in sent.actors_at(o) if m.kind in STATE_NAMES]
-        for h in (h for g in freed for h in g.children if h.dep_ in ("acl", "relcl")
+        for h in (h for g in freed for h in g.children if h.dep_ in ("acl", "relcl", "amod")
                   and h.lemma_.lower() in DETAINING):
             if sources:
                 break
-            sources = held_in(sent, objects(h)[1])
+            sources = held_in(sent, objects(h if h.dep_ != "amod" else h.head)[1])  # "detained Britons in Iran"
         if sources:
             targets = targets or [m for g in freed for m in sent.actors_at(g) or sent.nested(g, 1)]
     if between and len({sent.party(m) for m in between}) >= 2:
@@ -479,6 +480,8 @@ def _noun_frame(sent, noun, key: str, force: bool = False) -> Frame | None:
     mood = modality(governing) if governing is not None else "asserted"
     if mood in ("hypothetical", "future") and any(c.dep_ == "poss" for c in noun.children):
         mood = "asserted"  # "gauge the status of Russia's support": a possessed event is taken as given
+    if sought(noun):
+        mood = "hypothetical"  # "called for the release of", "urged a ceasefire": asked for, not done
     objs = {g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ == "pobj"}
     pp = {(c.lower_, g.lemma_.lower()) for c in noun.children if c.dep_ == "prep" for g in c.children

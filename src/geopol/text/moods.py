@@ -7,7 +7,7 @@ frames (:mod:`geopol.text.frames`) and by the coding of speech acts.
 
 from __future__ import annotations
 
-__all__ = ["APPEALING", "modality", "refusal", "consequence", "own_mood", "governing_verb", "lemma_of", "REPORTING"]
+__all__ = ["APPEALING", "modality", "sought", "refusal", "consequence", "own_mood", "governing_verb", "lemma_of", "REPORTING"]
 
 REPORTING = frozenset("""say state tell add announce declare insist maintain note stress warn claim argue assert
     reiterate repeat affirm reaffirm confirm explain indicate comment respond reply write acknowledge allege
@@ -55,6 +55,26 @@ def modality(tok) -> str:
     if head is None:
         return "asserted"
     return _strongest(_moods(head))
+
+
+# Verbs whose object is asked for or worked towards, not done: "urged a ceasefire", "sought the release of";
+# and those whose "for" phrase is: "called for the release of", "pressed for sanctions on"
+_SEEKING = frozenset("""seek demand urge request want wish ask await propose suggest recommend advocate
+    require""".split())
+_SEEKING_FOR = frozenset("""call press push appeal plead lobby work campaign ask fight wait hope pray argue
+    clamour clamor""".split())
+
+
+def sought(noun) -> bool:
+    """Whether an event noun is what someone asks for or works towards rather than what was done
+    ("demanded the withdrawal of", "called for the release of", "urged a ceasefire between")."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head  # "called for the release of X and the withdrawal of Y"
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return lemma_of(head) in _SEEKING
+    return noun.dep_ == "pobj" and head.lower_ == "for" and head.head is not head and \
+        lemma_of(head.head) in _SEEKING_FOR
 
 
 def refusal(verb) -> bool:
