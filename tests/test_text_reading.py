@@ -961,3 +961,25 @@ def test_a_junta_or_a_regime_is_never_the_author_of_the_statement_naming_it():
     got = events_of(text, date(1999, 5, 3))
     assert not any(e[0] == "CAN" and e[2] == "08" for e in got)
     assert ("CAN", "MMR", "10", "asserted") in got
+
+
+def test_an_aim_stated_as_an_infinitive_is_its_owners_intent():
+    day = date(2010, 8, 10)
+    got = events_of("Japan's aim is to restore ties with China.", day)
+    assert ("JPN", "CHN", "03", "asserted") in got and not any(e[2] == "05" for e in got)
+    got = events_of("The priority of the Kenyan government is to rebuild relations with Somalia.", day)
+    assert ("KEN", "SOM", "03", "asserted") in got
+    # an aim of no one named, or one CAMEO names no act for, is not an event
+    assert events_of("The plan is to attack Iran.", day) == []
+    assert not any(e[2] == "03" for e in events_of("Japan's aim is to gauge the mood in China.", day))
+
+
+def test_a_speech_act_one_says_one_wishes_to_do_is_done():
+    day = date(2010, 8, 10)
+    got = events_of('"I want to thank Japan for its support," the Indian prime minister said.', day)
+    assert ("IND", "JPN", "05", "reported") in got and not any(e[2] == "03" for e in got)
+    got = events_of('"We would like to express our condolences to the people of Turkey," the Greek prime minister '
+                    'said.', day)
+    assert ("GRC", "TUR", "01", "reported") in got and not any(e[2] == "03" for e in got)
+    # a wish told of someone else, or in the past, is not the act
+    assert not any(e[2] == "05" for e in events_of("Modi wanted to thank Japan for its support.", day))

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from .frames import Frame, frames, statement_frame
 from .objects import GENERIC_ACTS, aimed_at, ended, object_act, pobjs, posted, quantity_of, reacted_to, struck
 from .lexicon import frame_code_how, lexicon
-from .moods import REPORTING, consequence, lemma_of, modality, refusal
+from .moods import REPORTING, aim_of, consequence, lemma_of, modality, performed, refusal
 from .parties import NONSTATE_ROLES, STATE_ROLES, party
 from .parties import armed_state as _armed_state
 from .parties import by_party as _unique
@@ -320,6 +320,8 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
             own = {party(m) for m in f.sources}
             targets = [m for m in f.content_subjects if party(m) not in own]
         xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if f.pos == "verb" and xcomp is not None and performed(xcomp):
+            continue  # "I want to thank Japan": the thanks are the event, not a wish
         if f.pos == "verb" and f.lemma in _ATTEMPT and xcomp is not None:
             continue  # "will seek to press Moscow": the act attempted is the event, not the attempt
         if f.pos == "verb" and f.modality == "hypothetical" and _root(code) in _VERBAL and \
@@ -352,6 +354,10 @@ def code_events(sent, mentions, *, uncoded: list | None = None, counterpart=None
                     "0356" if _root(inner_code) >= "18" else "030"
             if inner is not None and not targets:
                 targets = list(inner.targets)
+        elif f.pos == "verb" and aim_of(tok) is not None:
+            if how == "default":
+                continue  # "our aim is to gauge ...": an aim CAMEO names no act for
+            code = intent(code)  # "Japan's aim is to restore ties with China": an intent told now
         elif f.lemma in _REFUSE and xcomp is not None:
             inner = by_head.get(xcomp.i - sent[0].i)
             code = refused(frame_code_how(inner, lex)[0] if inner is not None else None)

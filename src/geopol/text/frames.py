@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from .arguments import STATE_NAMES, Sentence, agents, held_in, objects, unique, venue
 from .objects import pobjs
 from .lexicon import frame_words
-from .moods import APPEALING, REPORTING, governing_verb, lemma_of, modality, sought
+from .moods import APPEALING, REPORTING, aim_of, governing_verb, lemma_of, modality, sought
 from .verbclasses import (ARRIVING, DETAINING, DRAWING, FREEING, LIGHT, MOVING, RECEIVING, RESCUING, STATIVE,
                           SUPPORT, VOICING, WITHDRAWING)
 
@@ -219,6 +219,12 @@ def _sources(sent, verb, depth: int = 0) -> list:
                      for g in c.children if g.dep_ == "pobj" for m in sent.actors_at(g)]
             if asked:
                 return asked
+        aim = aim_of(verb)
+        if aim is not None:
+            # "Japan's aim is to restore ties", "the priority of the government is to": the aim's owner
+            return [m for c in aim.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                    for m in sent.actors_at(c)] + [m for c in aim.children if c.dep_ == "prep" and c.lower_ == "of"
+                                                   for g in c.children for m in sent.actors_at(g)]
         if verb.dep_ == "ccomp" and head.pos_ != "VERB":
             return []
         if verb.dep_ == "ccomp":

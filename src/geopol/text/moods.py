@@ -7,7 +7,7 @@ frames (:mod:`geopol.text.frames`) and by the coding of speech acts.
 
 from __future__ import annotations
 
-__all__ = ["APPEALING", "modality", "sought", "refusal", "consequence", "own_mood", "governing_verb", "lemma_of", "REPORTING"]
+__all__ = ["APPEALING", "aim_of", "modality", "performed", "sought", "refusal", "consequence", "own_mood", "governing_verb", "lemma_of", "REPORTING"]
 
 REPORTING = frozenset("""say state tell add announce declare insist maintain note stress warn claim argue assert
     reiterate repeat affirm reaffirm confirm explain indicate comment respond reply write acknowledge allege
@@ -77,6 +77,42 @@ def sought(noun) -> bool:
         lemma_of(head.head) in _SEEKING_FOR
 
 
+# Nouns for what one means to do: "Japan's aim is to restore ties", "our priority is to rebuild relations"
+_AIMS = frozenset("""aim goal priority objective intention intent plan purpose ambition mission task wish desire
+    target policy strategy commitment resolve determination""".split())
+
+
+def aim_of(verb):
+    """The noun of an aim a verb's infinitive states ("Japan's aim is to restore ties": "aim"), or None."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp", "attr") or head is verb or head.lemma_ != "be" or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.lemma_.lower() in _AIMS else None
+
+
+# Explicit performatives: speech acts done by saying one wishes to do them ("I want to thank", "we would like
+# to express our condolences", "I wish to reiterate"), as in Austin's and Searle's hedged performatives
+_WISHING = frozenset({"want", "wish", "like"})
+_PERFORMATIVE = frozenset("""express thank say congratulate welcome condemn commend reiterate stress emphasise
+    emphasize assure apologise apologize extend convey acknowledge reaffirm underline applaud praise salute pay
+    urge appeal invite announce declare note recall inform offer protest deplore denounce warn""".split())
+
+
+def performed(verb) -> bool:
+    """Whether an infinitive under a first person's present wish is a speech act done by saying so."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head is verb or lemma_of(head) not in _WISHING or \
+            lemma_of(verb) not in _PERFORMATIVE:
+        return False
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    present = head.tag_ in ("VBP", "VBZ") or (head.tag_ == "VB" and aux & {"would", "'d"})
+    return subj is not None and subj.lower_ in ("i", "we") and present and not any(
+        c.dep_ == "neg" for c in head.children)
+
+
 def refusal(verb) -> bool:
     """Whether a verb says its subject will not do something, as it stands: "will not accept", "said it
     would not attend", "won't negotiate" (CAMEO codes such a statement as a rejection, 12), not under a
@@ -126,6 +162,8 @@ def _moods(head) -> list:
         dep = cur.dep_
         if dep == "conj":
             moods.append(own_mood(gov))
+        elif dep == "xcomp" and performed(cur):
+            pass  # "I want to thank Japan", "we would like to express": the thanks are given
         elif dep in ("xcomp", "pcomp", "ccomp"):
             gmood = own_mood(gov)
             if dep == "pcomp" and cur.head.lower_ in ("against", "from") and cur.head.head.i == gov.i:

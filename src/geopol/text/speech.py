@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .frames import Frame
 from .lexicon import frame_code
-from .moods import refusal
+from .moods import performed, refusal
 from .parties import by_party as _unique
 from .parties import party
 from .parties import root as _root
@@ -109,6 +109,9 @@ def refused(code: str | None) -> str:
 def content_code(doc, frame: Frame, by_head: dict, lex) -> tuple[str | None, list]:
     """What a speech act is, by what it says: (code, targets)."""
     content = doc[frame.content]
+    done = next((c for c in content.children if c.dep_ == "xcomp" and performed(c)), None)
+    if done is not None and by_head.get(done.i - doc[0].i) is not None:
+        return None, []  # "said: 'I would like to express my condolences'": the act performed is the event
     lows = {t.lower_ for t in content.subtree}
     own = {party(m) for m in frame.sources}
     inner = by_head.get(frame.content)
