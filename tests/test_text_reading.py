@@ -983,3 +983,16 @@ def test_a_speech_act_one_says_one_wishes_to_do_is_done():
     assert ("GRC", "TUR", "01", "reported") in got and not any(e[2] == "03" for e in got)
     # a wish told of someone else, or in the past, is not the act
     assert not any(e[2] == "05" for e in events_of("Modi wanted to thank Japan for its support.", day))
+
+
+def test_a_projectile_fired_from_a_state_is_fired_by_it_and_it_in_a_report_is_the_reporter():
+    day = date(2014, 9, 10)
+    got = events_of("A rocket was fired at Israel from Lebanon on Monday.", day)
+    assert ("LBN", "ISR", "19", "asserted") in got
+    got = events_of("Israel said a mortar bomb was fired at it from Egypt on Tuesday.", day)
+    assert ("EGY", "ISR", "19", "reported") in got
+    got = events_of("Turkey said Syrian jets had fired at it.", day)
+    assert ("SYR", "TUR", "19", "reported") in got
+    # fired by someone named: the place it came from does not fire
+    got = events_of("A rocket was fired at Israel from Lebanon by Hamas.", day)
+    assert not any(e[0] == "LBN" for e in got)

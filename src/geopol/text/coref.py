@@ -250,6 +250,10 @@ def _pronoun(t, low, inside, speaker, ctx, before, prev, subject_offsets, base) 
         person = person or next((m for m in reversed(ctx.recent(2)) if m.kind == "person"), None)
         return [_as(person, t, base)] if person is not None else []
     if low in _IT:
+        if t.dep_ in ("dobj", "pobj") and low == "it":
+            # "Israel said a mortar bomb was fired at it", "China said the drills threatened it": the object
+            # of a reported clause is the state that reports it
+            return [_as(m, t, base) for m in [_reporter(t, before, base)] if m is not None]
         if t.dep_ not in ("nsubj", "nsubjpass", "poss") or _expletive(t):
             return []
         if t.dep_ == "poss":
@@ -272,6 +276,24 @@ def _pronoun(t, low, inside, speaker, ctx, before, prev, subject_offsets, base) 
             found = ctx.they[1]
         return [_as(m, t, base, country_only=m.kind not in ("sector",)) for m in found] if found else []
     return []
+
+
+def _reporter(t, before, base):
+    """The state subject of the verb whose reported clause holds ``t`` ("Israel said ... at it": Israel)."""
+    cur = t
+    for _ in range(8):
+        if cur.head is cur:
+            return None
+        if cur.dep_ == "ccomp" and cur.head.lemma_ in _SAYING:
+            subj = next((c for c in cur.head.children if c.dep_ == "nsubj"), None)
+            return subj is not None and next((m for m in before if m.kind in _STATE_KINDS and
+                                              m.start <= subj.idx - base < m.end), None) or None
+        cur = cur.head
+    return None
+
+
+_SAYING = frozenset({"say", "claim", "state", "report", "announce", "allege", "insist", "complain", "warn", "tell",
+                     "accuse", "charge", "protest"})
 
 
 def _they(t, before, prev, ctx) -> list:

@@ -37,7 +37,7 @@ from .arguments import STATE_NAMES, Sentence, agents, held_in, objects, unique, 
 from .objects import pobjs
 from .lexicon import frame_words
 from .moods import APPEALING, REPORTING, aim_of, governing_verb, lemma_of, modality, sought
-from .verbclasses import (ARRIVING, DETAINING, DRAWING, FREEING, LIGHT, MOVING, RECEIVING, RESCUING, STATIVE,
+from .verbclasses import (ARRIVING, DETAINING, DRAWING, FIRING, FREEING, LIGHT, MOVING, RECEIVING, RESCUING, STATIVE,
                           SUPPORT, VOICING, WITHDRAWING)
 
 __all__ = ["Frame", "frames", "statement_frame", "DRAWING", "LIGHT", "MOVING", "RECEIVING", "SUPPORT", "VOICING"]
@@ -286,6 +286,9 @@ def _verb_frame(sent, verb, lemma) -> Frame | None:
         # "10,000 North Korean soldiers were sent to Russia": a state's own forces, sent by it
         sources = [m for p in direct[:1] for m in sent.actors_at(p) if m.kind == "sector" and m.role
                    and m.role.startswith(("MIL", "GOV"))]
+    if not sources and passive and lemma in FIRING and not any(c.dep_ == "agent" for c in verb.children):
+        # "a rocket was fired at Israel from Lebanon", "missiles launched from Yemen": from where it was fired
+        sources = [m for p, o in preps if p.lower_ == "from" for m in sent.actors_at(o) if m.kind in STATE_NAMES]
     if not sources and passive and lemma in DETAINING:
         # "Americans detained in Russia": the state the prison is in holds them; "detained Americans in
         # Syria": the place hangs on the noun the participle modifies

@@ -17,6 +17,9 @@ DETAINING = frozenset({"detain", "hold", "imprison", "jail", "arrest", "keep", "
                         "sentence", "convict", "incarcerate", "intern"})
 FREEING = frozenset({"release", "free", "pardon", "return", "repatriate", "exchange", "swap", "hand", "extradite",
                       "deport", "expel", "evacuate", "rescue"})
+# Verbs of firing a projectile: with no agent, the place it was fired from names who fired ("a rocket was
+# fired at Israel from Lebanon", "missiles launched from Yemen").
+FIRING = frozenset({"fire", "launch", "shoot", "lob", "loose"})
 # Verbs of withdrawing, whose "from" names the state left.
 WITHDRAWING = frozenset({"withdraw", "retreat", "pull", "evacuate", "redeploy"})
 # Verbs of arrival, whose "in" or "at" names the goal of a journey.
