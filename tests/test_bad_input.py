@@ -364,9 +364,10 @@ def test_unbounded_scenarios_are_refused_with_the_estimate(tmp_path):
 
 
 @pytest.mark.parametrize("args, needle", [
-    (["events", "--format", "csv", "--out", "/nonexistent-dir/x.csv"], "/nonexistent-dir/x.csv: No such file"),
+    (["events", "--format", "csv", "--out", "/nonexistent-dir/x.csv"],
+     "--out /nonexistent-dir/x.csv: no such directory"),
     (["scenario", "var", "--series", "tests/data/MSBVAR_IsraelPalestineConflict_weekly_1979_2003.csv", "--lags", "-1"],
-     "lags must be 1 or more"),
+     "'--lags': '-1' is not allowed; it must be at least 1"),
     (["scenario", "var", "--series", "tests/data/MSBVAR_IsraelPalestineConflict_weekly_1979_2003.csv",
       "--horizon", "-3"], "horizon"),
     (["eval", "plv", "tests/data/plv_tiny.tsv", "--limit", "0"], "--limit 0"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import math
 import tempfile
 from pathlib import Path
@@ -46,6 +47,10 @@ def run_panel(store: Store, *, engine: str = "duckdb", spark_master: str | None 
 
     if engine not in ENGINES:
         raise InputError(f"unknown --engine {engine!r}: use duckdb or spark")
+    if engine == "duckdb" and (spark_master or parquet):
+        raise InputError(f"--spark-master and --parquet are for --engine spark: {spark_master or parquet!r}")
+    if parquet and "://" not in parquet and not glob.glob(parquet):
+        raise InputError(f"--parquet {parquet}: no such file or folder")
     if engine == "duckdb":
         con = ibis.duckdb.from_connection(store.con)
         return _rows(panel_expr(con.table("all_events"), **kw).to_pyarrow())

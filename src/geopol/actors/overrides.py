@@ -24,6 +24,7 @@ the known actor.
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -63,6 +64,13 @@ class RegistryEntry(BaseModel):
     @classmethod
     def _empty_is_none(cls, v):
         return None if v == "" else v
+
+    @field_validator("code")
+    @classmethod
+    def _one_word(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"[\w.\-]+", v):
+            raise ValueError("a code is letters, digits, '-', '_' or '.', without spaces")
+        return v
 
     @field_validator("name")
     @classmethod

@@ -6,6 +6,7 @@ traceback instead.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -14,7 +15,7 @@ import click
 import typer
 
 from ..errors import GeopolError
-from ._common import settings
+from ._common import check_out, flush_notes, settings
 
 __all__ = ["app", "main"]
 
@@ -93,10 +94,38 @@ def hoist_globals(args: list[str]) -> list[str]:
     return front + rest
 
 
-def usage_line(exc: Exception) -> str:
+_KINDS = (("valid integer", "a whole number"), ("valid number", "a number"), ("valid date", "a date (YYYY-MM-DD)"),
+          ("valid boolean", "yes or no"))
+
+
+def _given(args: list[str], opts) -> str | None:
+    """The value given to an option in ``args`` (``--x v`` or ``--x=v``), the last one if repeated."""
+    found = None
+    for i, a in enumerate(args):
+        if a in opts and i + 1 < len(args):
+            found = args[i + 1]
+        elif "=" in a and a.split("=", 1)[0] in opts:
+            found = a.split("=", 1)[1]
+    return found
+
+
+def usage_line(exc: Exception, args: list[str] = ()) -> str:
     """One line for a usage error: what is wrong, and what to type."""
     msg = exc.format_message() if hasattr(exc, "format_message") else str(exc)
     msg = " ".join(msg.split())
+    param = getattr(exc, "param", None)
+    if param is not None and msg.startswith("Invalid value for"):
+        # "Input should be a valid integer, unable to parse string as an integer": say what was given
+        value = _given(list(args), (*param.opts, *param.secondary_opts))
+        kind = next((want for key, want in _KINDS if key in msg), None)
+        bound = re.search(r"should be (greater|less) than( or equal to)? (\S+)", msg)
+        if value is not None and kind is not None:
+            msg = f"Invalid value for '{param.opts[0]}': {value!r} is not {kind}"
+        elif value is not None and bound:
+            side = "at least" if bound[1] == "greater" else "at most"
+            if not bound[2]:
+                side = "more than" if bound[1] == "greater" else "less than"
+            msg = f"Invalid value for '{param.opts[0]}': {value!r} is not allowed; it must be {side} {bound[3]}"
     ctx = getattr(exc, "ctx", None)
     name = type(exc).__name__
     if ctx is not None and name == "NoSuchOption" and "Did you mean" not in msg:
@@ -116,9 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code instead of raising."""
     args = hoist_globals(list(sys.argv[1:] if argv is None else argv))
     debug = "--debug" in args
+    flush_notes(show=False)
     try:
+        check_out(args)
         result = app(args=args, prog_name="geopol", standalone_mode=False)
+        flush_notes()
     except _EXITS as exc:
+        flush_notes(show=exc.exit_code == 0)
         return exc.exit_code
     except _CLICK_ERRORS as exc:
         if debug:
@@ -127,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             print(exc.ctx.get_help() if getattr(exc, "ctx", None) else exc.format_message())
             return 0
         if any(c.__name__ == "UsageError" for c in type(exc).__mro__):  # click's or typer's copy of it
-            print(usage_line(exc), file=sys.stderr)
+            print(usage_line(exc, args), file=sys.stderr)
         else:
             print(f"error: {' '.join(exc.format_message().split())}", file=sys.stderr)
         return exc.exit_code

@@ -104,6 +104,8 @@ def emit(rows: list[dict], fmt: str, out: Path | None, *, columns: list[str] | N
          empty: str = "nothing to show", view: str | None = None) -> None:
     """Print rows as a table that fits the terminal, or write them as JSONL / CSV / Parquet."""
     check_format(fmt)
+    if fmt == "table" and out is not None:
+        fmt = format_for(out)
     if fmt != "table":
         n = write_records(rows, fmt, out)
         if out is not None:
@@ -126,6 +128,16 @@ def emit(rows: list[dict], fmt: str, out: Path | None, *, columns: list[str] | N
     hidden = [c for c in cols if c not in widths]
     if hidden:
         err(f"not shown at this width: {', '.join(hidden)} (--format jsonl has every field)")
+
+
+def format_for(out: Path) -> str:
+    """The export format a file name asks for ("x.csv": csv), when --format is left at table."""
+    ext = Path(out).suffix.lower().lstrip(".")
+    found = {"json": "jsonl", "ndjson": "jsonl"}.get(ext, ext)
+    if found not in EXPORT_FORMATS:
+        raise InputError(f"--out {out}: give --format {', '.join(EXPORT_FORMATS)} (or a file ending in one); "
+                         "a table is for the terminal")
+    return found
 
 
 def _cell(v) -> str:
@@ -152,3 +164,59 @@ def option_date(value: str | None, option: str, *, default=None):
 
 def err(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+_NOTES: list[str] = []
+
+
+def note(message: str) -> None:
+    """A note for the user, printed once the command has succeeded (a failing command prints one line)."""
+    _NOTES.append(message)
+
+
+def flush_notes(show: bool = True) -> None:
+    notes, _NOTES[:] = list(_NOTES), []
+    for n in notes if show else ():
+        err(f"note: {n}")
+
+
+def check_out(args: list[str]) -> None:
+    """Refuse an ``--out`` file that cannot be written before any work is done."""
+    for i, a in enumerate(args):
+        if a == "--":
+            return
+        value = args[i + 1] if a in ("--out", "-o") and i + 1 < len(args) else \
+            a.split("=", 1)[1] if a.startswith("--out=") else None
+        if value is None or value == "-":
+            continue
+        parent = Path(value).expanduser().parent
+        if not parent.is_dir():
+            raise InputError(f"--out {value}: no such directory {parent}")
+        if not os.access(parent, os.W_OK):
+            raise InputError(f"--out {value}: the directory {parent} is not writable")
+        if Path(value).is_dir():
+            raise InputError(f"--out {value}: is a directory; give a file name")
+
+
+UNITS = ("day", "week", "month", "year")
+PLOT_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def one_of(*allowed: str):
+    """An option callback that refuses a value outside ``allowed`` (before any work is done)."""
+    def check(value):
+        if value is not None and value not in allowed:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+    return check
+
+
+def plot_file(value: Path | None) -> Path | None:
+    """An option callback for ``--plot``: an image file in a folder that exists."""
+    if value is None:
+        return value
+    if value.suffix.lower() not in PLOT_SUFFIXES:
+        raise typer.BadParameter(f"{str(value)!r}: give a file ending in {', '.join(PLOT_SUFFIXES)}")
+    if not value.expanduser().parent.is_dir():
+        raise typer.BadParameter(f"{str(value)!r}: no such directory {value.expanduser().parent}")
+    return value

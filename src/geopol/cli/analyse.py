@@ -12,7 +12,7 @@ import typer
 from ..errors import InputError
 from ..model import to_jsonable
 from . import app
-from ._common import FORMATS, check_format, emit, err, open_geopol, option_date
+from ._common import FORMATS, UNITS, check_format, emit, err, note, one_of, open_geopol, option_date, plot_file
 
 import_app = typer.Typer(help="Import datasets into the store.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
@@ -38,6 +38,13 @@ def _actors(g, actors: Optional[str]) -> list[str] | None:
     return [_state(g, x.strip()) for x in actors.split(",") if x.strip()]
 
 
+def _dyad(g, text: str) -> tuple[str, str]:
+    x, _, y = text.strip().partition("-")
+    if not x or not y or _state(g, x) == _state(g, y):
+        raise InputError(f"--dyads {text!r}: write dyads as A-B of two actors, e.g. CHN-PRK")
+    return _state(g, x), _state(g, y)
+
+
 def _day(value: Optional[str], option: str) -> date | None:
     return option_date(value, option)
 
@@ -50,7 +57,7 @@ def _graph_format(fmt: str, allowed=("table", "json", "jsonl")) -> str:
 
 def _notes(notes: list[str]) -> None:
     for n in notes:
-        err(f"note: {n}")
+        note(n)
 
 
 def _print_json(obj, fmt: str) -> None:
@@ -66,7 +73,7 @@ def ties(
     at: Optional[str] = typer.Option(None, "--at", help=AT_HELP),
     start: Optional[str] = typer.Option(None, "--from", help="Panel start YYYY-MM-DD."),
     end: Optional[str] = typer.Option(None, "--to", help="Panel end YYYY-MM-DD."),
-    unit: str = typer.Option("year", "--unit", help="Panel period: day, week, month or year."),
+    unit: str = typer.Option("year", "--unit", callback=one_of(*UNITS), help="Panel period: day, week, month or year."),
     actors: Optional[str] = typer.Option(None, "--actors", help="Only the pairs among these actors (CHN,RUS,...)."),
     explain: Optional[tuple[str, str]] = typer.Option(None, "--explain", help="Explain one pair: --explain A B "
                                                       "(each source's contribution and its observations)."),
@@ -147,7 +154,8 @@ def network(
     actors: Optional[str] = typer.Option(None, "--actors", help=ACTORS_HELP),
     start: Optional[str] = typer.Option(None, "--from", help="With --to and --out FILE.gexf: a network over time."),
     end: Optional[str] = typer.Option(None, "--to", help="Last date of the network over time."),
-    unit: str = typer.Option("year", "--unit", help="Period of the network over time: day, week, month or year."),
+    unit: str = typer.Option("year", "--unit", callback=one_of(*UNITS),
+                             help="Period of the network over time: day, week, month or year."),
 ) -> None:
     """The signed network at a date: edges by sign and strength, nodes with CINC power.
 
@@ -248,7 +256,7 @@ def blocs(
     ctx: typer.Context,
     at: Optional[str] = typer.Option(None, "--at", help=AT_HELP),
     threshold: float = typer.Option(0.1, "--threshold", help="Weakest |tie| kept as an edge."),
-    seed: int = typer.Option(0, "--seed", help="Seed of the local search (graphs over 9 actors)."),
+    seed: int = typer.Option(0, "--seed", min=0, help="Seed of the local search (graphs over 9 actors)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
     actors: Optional[str] = typer.Option(None, "--actors", help=ACTORS_HELP),
 ) -> None:
@@ -305,8 +313,8 @@ def changes(
     b: str = typer.Argument(..., help="Second actor."),
     start: str = typer.Option("1946-01-01", "--from", help="Series start YYYY-MM-DD."),
     end: Optional[str] = typer.Option(None, "--to", help="Series end (default: the latest date of the store)."),
-    unit: str = typer.Option("year", "--unit", help="day, week, month or year."),
-    plot: Optional[Path] = typer.Option(None, "--plot", help="Write the series as a PNG."),
+    unit: str = typer.Option("year", "--unit", callback=one_of(*UNITS), help="day, week, month or year."),
+    plot: Optional[Path] = typer.Option(None, "--plot", callback=plot_file, help="Write the series as a PNG."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
 ) -> None:
     """Change points in one pair's tie series, with the evidence around each.
@@ -446,7 +454,7 @@ for _dataset, _summary in (("gdelt", "GDELT 1.0 (57 or 58 fields) and 2.0 (61 fi
 @app.command()
 def panel(
     ctx: typer.Context,
-    unit: str = typer.Option("month", "--unit", help="day, week, month or year."),
+    unit: str = typer.Option("month", "--unit", callback=one_of(*UNITS), help="day, week, month or year."),
     dyads: Optional[str] = typer.Option(None, "--dyads", help="Only these dyads: CHN-PRK,USA-PRK."),
     directed: bool = typer.Option(False, "--directed", help="Keep source and target apart."),
     source: Optional[str] = typer.Option(None, "--source", help="Only these datasets: text,gdelt,icews,..."),
@@ -457,7 +465,8 @@ def panel(
                                           help="Spark: read events from this Parquet path instead of the store."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv, parquet or jsonl."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file."),
-    plot: Optional[Path] = typer.Option(None, "--plot", help="Plot net cooperation per dyad (.png)."),
+    plot: Optional[Path] = typer.Option(None, "--plot", callback=plot_file,
+                                        help="Plot net cooperation per dyad (.png)."),
 ) -> None:
     """Dyad panel: events per quad class, Goldstein mean and sum, net cooperation, per dyad and period.
 
@@ -466,25 +475,16 @@ def panel(
     from ..panels import run_panel
 
     check_format(fmt)
-    pairs = None
-    if dyads:
-        pairs = []
-        for d in dyads.split(","):
-            x, _, y = d.strip().partition("-")
-            if not x or not y:
-                raise InputError(f"--dyads {d!r}: write dyads as A-B, e.g. CHN-PRK")
-            pairs.append((x.upper(), y.upper()))
     datasets = [s.strip() for s in source.split(",")] if source else None
     known = ("text", "gdelt", "icews", "polecat", "phoenix")
     for d in datasets or []:
         if d not in known:
             raise InputError(f"--source {d!r}: use some of {', '.join(known)}")
     with open_geopol(ctx, read_only=True) as g:
+        pairs = [_dyad(g, d) for d in dyads.split(",")] if dyads else None
         rows = run_panel(g.store, engine=engine, spark_master=spark_master, parquet=parquet, unit=unit,
                          directed=directed, by_dataset=by_dataset, dyads=pairs, datasets=datasets)
     if plot is not None:
-        if plot.suffix.lower() != ".png":
-            raise InputError("--plot writes PNG files: give a .png path")
         from ..report import plot_lines
 
         series: dict[str, dict] = {}

@@ -119,7 +119,11 @@ def eval_articles(
     """
     from ..eval_articles import score_articles
 
+    from ..coder import CODERS
+
     _check(fmt)
+    if coder not in CODERS:
+        raise InputError(f"--coder {coder!r}: known coders are {', '.join(sorted(CODERS))}")
     s = settings(ctx)
     scores = score_articles(gold, articles, stages=("segment.v1", "furniture.v1", "mentions.v1", f"facts.v1:{coder}"),
                             registry_files=s.registry)
@@ -193,7 +197,7 @@ def coder_train(
                                                              "JSON) whose sentences are kept out of training; "
                                                              "repeatable."),
     out: Path = typer.Option(Path("plover_linear.npz"), "--out", "-o", help="Where to write the model."),
-    folds: int = typer.Option(5, "--folds", help="Cross-validation folds (0 or 1: none)."),
+    folds: int = typer.Option(5, "--folds", min=0, help="Cross-validation folds (0 or 1: none)."),
     c: Optional[float] = typer.Option(None, "--c", help="The SVM's regularisation constant C (default: the "
                                                         "coder's own, 1 for linear, 2 for vectors and "
                                                         "parsed)."),
@@ -207,8 +211,8 @@ def coder_train(
     """
     from ..coder.train import train_model
 
-    if c is not None and c <= 0:
-        raise InputError("--c must be positive")
+    if c is not None and not 0 < c < float("inf"):
+        raise InputError(f"--c {c}: the regularisation constant must be a positive number")
     model, cv = train_model(files, out, c=c, folds=folds, holdout=holdout, coder=coder)
     if cv is not None:
         err(f"cross-validated ({folds} folds, {cv.n} sentences scored, {model.meta['n_extra']} always in training): accuracy {cv.accuracy:.4f}, "

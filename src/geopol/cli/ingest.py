@@ -11,7 +11,7 @@ import typer
 
 from ..errors import InputError
 from . import app
-from ._common import db_path, err, open_geopol, option_date, settings
+from ._common import db_path, err, note, open_geopol, option_date, settings
 
 DEMO_DATE = "2024-11-01"  # the example article carries no date; it reports events up to late October 2024
 
@@ -68,14 +68,14 @@ def ingest(
     for line in report.skipped:
         err(f"skipped: {line}")
     for line in report.notes:
-        err(f"note: {line}")
+        note(line)
     print(report.summary())
 
 
 @app.command()
 def demo(
     ctx: typer.Context,
-    limit: int = typer.Option(8, "--limit", help="Evidence sentences to show."),
+    limit: int = typer.Option(8, "--limit", min=0, help="Evidence sentences to show."),
 ) -> None:
     """Ingest the bundled example article into a fresh store and show China–North Korea.
 

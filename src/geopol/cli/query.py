@@ -12,7 +12,7 @@ from rich.console import Console
 
 from ..errors import InputError
 from . import app
-from ._common import FORMATS, check_format, emit, err, open_geopol
+from ._common import FORMATS, check_format, emit, err, note, open_geopol
 from ..records import claim_row, event_row, hypothesis_row, relation_row
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)}."
@@ -64,12 +64,17 @@ def actors_add(
 
     from ..actors.overrides import RegistryEntry, entry_to_actor
 
+    given = (("--code", code), ("--start", start), ("--end", end), *(("--alias", a) for a in alias))
+    for opt, value in given:
+        if value is not None and not value.strip():
+            raise InputError(f"{opt}: empty; give a value or leave the option out")
     try:
         entry = RegistryEntry(name=name, kind=kind, code=code, country=country, aliases=alias, role=role,
                               title=title, start=start, end=end)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise InputError(f"--{first['loc'][0]}: {first['msg']}") from None
+        opt = {"aliases": "alias"}.get(first["loc"][0], first["loc"][0])
+        raise InputError(f"--{opt} {first.get('input')!r}: {first['msg']}") from None
     from ..codes import countries
     from ..actors.registry import role_codes
 
@@ -107,7 +112,7 @@ def _fact_command(kind: str, summary: str, rows_of):
                 rows = rows + [dataset_event_row(d) for d in g.store.dataset_event_rows()]
             imported = 0 if datasets or kind != "events" else g.store.counts()["dataset_events"]
         if imported:
-            err(f"note: {imported} imported dataset events not listed (add --datasets)")
+            note(f"{imported} imported dataset events not listed (add --datasets)")
         if not rows and not imported:
             err(f"no {kind} in the store: {_PENDING}")
         emit(rows, fmt, out, empty="", view=kind)
@@ -140,7 +145,7 @@ def show(
     a: str = typer.Argument(..., help="First actor: code, name or capital."),
     b: str = typer.Argument(..., help="Second actor."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
-    limit: int = typer.Option(20, "--limit", help="Evidence sentences to show."),
+    limit: int = typer.Option(20, "--limit", min=0, help="Evidence sentences to show."),
 ) -> None:
     """Show one pair: relations, event timeline and the evidence that names both.
 

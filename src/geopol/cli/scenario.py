@@ -11,7 +11,7 @@ import typer
 from ..errors import InputError
 from ..model import to_jsonable
 from . import app
-from ._common import err, open_geopol, option_date
+from ._common import err, note, one_of, open_geopol, option_date, plot_file
 
 scenario_app = typer.Typer(help="What-if models: landscape theory, bargaining, balance dynamics.",
                            no_args_is_help=True)
@@ -32,7 +32,8 @@ def landscape_cmd(
     match_by_order: bool = typer.Option(False, "--match-by-order",
                                         help="Pair the files' actors by position when their labels differ."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
-    plot: Optional[Path] = typer.Option(None, "--plot", help="Write the energy landscape as a PNG."),
+    plot: Optional[Path] = typer.Option(None, "--plot", callback=plot_file,
+                                        help="Write the energy landscape as a PNG."),
 ) -> None:
     """Landscape theory (Axelrod & Bennett 1993): every local minimum, its energy, basin and frustrations.
 
@@ -82,7 +83,7 @@ def landscape_cmd(
 @scenario_app.command("bdm")
 def bdm_cmd(
     actors: Path = typer.Option(..., "--actors", help="CSV: Actor, Capability, Position, Salience."),
-    rounds: int = typer.Option(10, "--rounds", help="Rounds of bargaining."),
+    rounds: int = typer.Option(10, "--rounds", min=0, help="Rounds of bargaining."),
     capitulation: str = typer.Option("scholz", "--capitulation",
                                      help="scholz (as the reference code; reproduces its trace) or intended."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
@@ -146,10 +147,11 @@ def balance_cmd(
     model: str = typer.Option("marvel", "--model", help="marvel (continuous) or ltd (local triad dynamics)."),
     at: Optional[str] = typer.Option(None, "--at", help="Network of the store at this date (default today)."),
     edges: Optional[Path] = typer.Option(None, "--edges", help="Or a CSV of ties: a, b, weight (or sign)."),
-    p: float = typer.Option(0.5, "--p", help="LTD: probability that an unfriendly tie turns friendly."),
-    seed: int = typer.Option(0, "--seed", help="LTD: random seed."),
-    steps: int = typer.Option(100_000, "--steps", help="LTD: most steps to run."),
-    plot: Optional[Path] = typer.Option(None, "--plot", help="Write the trajectory as a PNG."),
+    p: Optional[float] = typer.Option(None, "--p", help="LTD: probability that an unfriendly tie turns friendly "
+                                      "(default 0.5)."),
+    seed: Optional[int] = typer.Option(None, "--seed", min=0, help="LTD: random seed (default 0)."),
+    steps: Optional[int] = typer.Option(None, "--steps", min=1, help="LTD: most steps to run (default 100,000)."),
+    plot: Optional[Path] = typer.Option(None, "--plot", callback=plot_file, help="Write the trajectory as a PNG."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """Balance dynamics: the factions a signed network evolves into (Marvel et al. 2011; Antal et al. 2005).
@@ -161,6 +163,14 @@ def balance_cmd(
     from ..scenario.balance_dynamics import local_triad_dynamics, marvel
     if model not in ("marvel", "ltd"):
         raise InputError(f"unknown --model {model!r}: use marvel or ltd")
+    given = [f"{o} {v}" for o, v in (("--p", p), ("--seed", seed), ("--steps", steps)) if v is not None]
+    if model == "marvel" and given:
+        raise InputError(f"{', '.join(given)}: for --model ltd only (the marvel model is deterministic)")
+    if at is not None and edges is not None:
+        raise InputError(f"--at {at}: dates the store's network; --edges gives its own, so give one of them")
+    p, seed, steps = 0.5 if p is None else p, seed or 0, 100_000 if steps is None else steps
+    if not 0 <= p <= 1:
+        raise InputError(f"--p {p}: a probability, from 0 to 1")
     if edges is not None:
         G, notes = _edges_graph(edges), []
     else:
@@ -169,7 +179,7 @@ def balance_cmd(
         with open_geopol(ctx, read_only=True) as g:
             G, notes = network_for(g.store, _at(at, g.store))
     for n in notes:
-        err(f"note: {n}")
+        note(n)
     nodes = sorted(G.nodes)
     if len(nodes) < 2:
         raise InputError("fewer than two actors with ties: nothing to evolve")
@@ -226,7 +236,8 @@ def whatif_cmd(
     model: str = typer.Option("landscape", "--model", help="landscape, marvel, bdm or var."),
     from_hypotheses: bool = typer.Option(False, "--from-hypotheses",
                                          help="Build scenarios from the conditional statements in the store."),
-    plot: Optional[Path] = typer.Option(None, "--plot", help="Write the network before and after as a PNG."),
+    plot: Optional[Path] = typer.Option(None, "--plot", callback=plot_file,
+                                        help="Write the network before and after as a PNG."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     actors: Optional[str] = typer.Option(None, "--actors", help="The actors of the model (CHN,RUS,...); default: "
                                          "those of the store's facts, or those named and the major powers."),
@@ -241,6 +252,8 @@ def whatif_cmd(
     named = tuple(x for item in [*set_, *scale] for x in item.split("=")[0].split(".")[0].split("-") if x)
     with open_geopol(ctx, read_only=True) as g:
         scope = [g.resolve(x.strip()) for x in actors.split(",") if x.strip()] if actors else None
+        for x in named:  # an unknown actor is named as given, before any model is built
+            g.resolve(x.strip())
         ties, power, notes = world_at(g.store, _at(at, g.store), scope, named=tuple(x.upper() for x in named))
         if from_hypotheses:
             from ..scenario.hypotheses import scenarios_from_hypotheses
@@ -250,7 +263,7 @@ def whatif_cmd(
                 raise InputError("no hypotheses in the store: ingest articles with conditional statements first")
             scenarios = scenarios_from_hypotheses(hyps, ties, registry=g.registry, day=_at(at, g.store))
     for n in notes:
-        err(f"note: {n}")
+        note(n)
     if from_hypotheses:
         runs = []
         for sc in scenarios:
@@ -329,9 +342,10 @@ def var_cmd(
     dyads: Optional[str] = typer.Option(None, "--dyads", help="Or directed dyads from the store: USA-CHN,CHN-USA."),
     start: Optional[str] = typer.Option(None, "--from", help="Store series: first day."),
     end: Optional[str] = typer.Option(None, "--to", help="Store series: last day."),
-    unit: str = typer.Option("month", "--unit", help="Store series: week, month or year."),
-    lags: Optional[int] = typer.Option(None, "--lags", help="Lag order (default: chosen by AIC)."),
-    horizon: int = typer.Option(12, "--horizon", help="Periods of impulse response."),
+    unit: Optional[str] = typer.Option(None, "--unit", callback=one_of("week", "month", "year"),
+                                       help="Store series: week, month (default) or year."),
+    lags: Optional[int] = typer.Option(None, "--lags", min=1, help="Lag order (default: chosen by AIC)."),
+    horizon: int = typer.Option(12, "--horizon", min=1, help="Periods of impulse response."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """Event-series dynamics: VAR, Granger tests and impulse responses (Goldstein & Freeman 1990).
@@ -345,6 +359,9 @@ def var_cmd(
     if (series is None) == (dyads is None):
         raise InputError("give either --series FILE or --dyads A-B,B-A")
     if series is not None:
+        store_only = [f"{o} {v}" for o, v in (("--from", start), ("--to", end), ("--unit", unit)) if v is not None]
+        if store_only:
+            raise InputError(f"{', '.join(store_only)}: for the store's series (--dyads); --series has its own")
         if not series.is_file():
             raise InputError(f"{series}: no such file")
         with series.open(encoding="utf-8", newline="") as fh:
@@ -360,17 +377,19 @@ def var_cmd(
         except ValueError as exc:
             raise InputError(f"{series}: {exc}") from None
     else:
-        pairs = []
-        for d in dyads.split(","):
-            a, _, b = d.strip().partition("-")
-            if not a or not b:
-                raise InputError(f"--dyads {d!r}: write directed dyads as SOURCE-TARGET, e.g. USA-CHN")
-            pairs.append((a.upper(), b.upper()))
-        if not (start and end):
-            raise InputError("--dyads needs --from and --to")
+        first, last = option_date(start, "--from"), option_date(end, "--to")
+        if not (first and last):
+            raise InputError(f"--dyads {dyads}: give the series' span with --from and --to")
         with open_geopol(ctx, read_only=True) as g:
+            pairs = []
+            for d in dyads.split(","):
+                a, _, b = d.strip().partition("-")
+                if not a or not b or g.resolve(a) == g.resolve(b):
+                    raise InputError(f"--dyads {d!r}: write directed dyads of two actors as SOURCE-TARGET, "
+                                     "e.g. USA-CHN")
+                pairs.append((g.resolve(a), g.resolve(b)))
             events = g.events()
-        data = event_series(events, pairs, option_date(start, "--from"), option_date(end, "--to"), unit)
+        data = event_series(events, pairs, first, last, unit or "month")
     result = fit_var(data, lags=lags, horizon=horizon)
     if fmt == "json":
         print(_dump({"series": list(result.names), "lags": result.lags, "periods": result.n,

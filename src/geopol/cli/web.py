@@ -39,7 +39,7 @@ def serve_cmd(
     if not 0 < port < 65536:
         raise InputError(f"--port {port}: not a port number")
     if max_ingest_kb <= 0:
-        raise InputError("--max-ingest-kb must be positive")
+        raise InputError(f"--max-ingest-kb {max_ingest_kb}: give a positive number of KB")
     path = db or db_path(ctx)
     from ..web.app import LOOPBACK
 

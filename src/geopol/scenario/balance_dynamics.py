@@ -48,8 +48,14 @@ def marvel_state(X0: np.ndarray, t: float) -> np.ndarray:
     return X0 @ np.linalg.inv(np.eye(n) - t * X0)
 
 
+MAX_STEPS = 100_000  # trajectory points of the Marvel model (each a matrix inverse)
+MAX_LTD_STEPS = 10_000_000
+
+
 def marvel(X0, *, names=None, steps: int = 20) -> MarvelResult:
     """Blow-up time, the two factions, and the trajectory up to 99% of the blow-up time."""
+    if not 1 <= steps <= MAX_STEPS:
+        raise InputError(f"steps {steps}: give 1 to {MAX_STEPS:,} (points of the trajectory to report)")
     X0 = np.asarray(X0, dtype=float)
     if X0.ndim != 2 or X0.shape[0] != X0.shape[1]:
         raise InputError("the initial relations must be a square matrix")
@@ -100,6 +106,8 @@ def local_triad_dynamics(G: nx.Graph, *, p: float = 0.5, seed: int = 0, max_step
     """Run LTD on a copy of ``G`` (edges with ``sign``) until balanced or ``max_steps``."""
     if not 0 <= p <= 1:
         raise InputError(f"p must be in [0, 1], not {p}")
+    if not 1 <= max_steps <= MAX_LTD_STEPS:
+        raise InputError(f"steps {max_steps}: give 1 to {MAX_LTD_STEPS:,} (each step flips one triad's tie)")
     rng = random.Random(seed)
     H = nx.Graph()
     H.add_nodes_from(G.nodes)

@@ -188,9 +188,9 @@ def run_bdm(actors: list[Stakeholder], rounds: int, *, q: float = 1.0,
     if len(actors) < 2:
         raise InputError("the bargaining model needs at least two actors")
     if rounds < 0:
-        raise InputError("rounds must be zero or more")
+        raise InputError(f"rounds {rounds}: must be zero or more")
     if rounds > MAX_ROUNDS:
-        raise InputError(f"{rounds:,} rounds: at most {MAX_ROUNDS:,} (positions settle within a few dozen; "
+        raise InputError(f"{rounds} rounds: at most {MAX_ROUNDS:,} (positions settle within a few dozen; "
                          "each round costs about n² expected-utility sums)")
     for a in actors:
         if not 0 <= a.salience <= 1:

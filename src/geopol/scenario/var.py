@@ -36,6 +36,9 @@ class VarResult:
     cumulative: dict       # (shock, response) -> cumulative response at the horizon
 
 
+MAX_HORIZON = 1_000
+
+
 def fit_var(data: dict[str, list[float]], *, lags: int | None = None, max_lags: int = 12,
             horizon: int = 12) -> VarResult:
     """Fit a VAR to equally spaced series (same length, no gaps)."""
@@ -45,6 +48,9 @@ def fit_var(data: dict[str, list[float]], *, lags: int | None = None, max_lags: 
         raise InputError(f"lags must be 1 or more, not {lags}")
     if horizon < 1 or max_lags < 1:
         raise InputError(f"the horizon and the largest lag must be 1 or more, not {horizon} and {max_lags}")
+    if horizon > MAX_HORIZON:
+        raise InputError(f"horizon {horizon}: at most {MAX_HORIZON:,} periods (responses die out within a few "
+                         "dozen; each period costs a matrix product per lag)")
 
     names = tuple(data)
     if len(names) < 2:
@@ -61,6 +67,9 @@ def fit_var(data: dict[str, list[float]], *, lags: int | None = None, max_lags: 
     if np.any(Y.std(axis=0) == 0):
         flat = [names[i] for i in np.flatnonzero(Y.std(axis=0) == 0)]
         raise InputError(f"series without variation: {', '.join(flat)}")
+    most = (n - 1) // (len(names) + 1)
+    if lags is not None and lags > most:
+        raise InputError(f"lags {lags}: {n} periods of {len(names)} series fit at most {most} lags")
     model = VAR(Y)
     if lags is None:
         top = max(1, min(max_lags, n // (3 * len(names)) - 1))

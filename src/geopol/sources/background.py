@@ -219,6 +219,8 @@ def read_un_votes(path: str | Path, roll_calls: str | Path | None = None) -> Dya
     looked up beside the votes file unless given."""
     p = Path(path)
     rc = Path(roll_calls) if roll_calls else p.with_name("un_roll_calls.csv")
+    if roll_calls and not rc.is_file():
+        raise InputError(f"--roll-calls {rc}: no such file")
     if not rc.is_file():
         raise InputError(f"{p}: the votes need their roll calls' dates: no {rc.name} beside it "
                          "(give it with --roll-calls)")
