@@ -8,6 +8,8 @@ import os
 import re
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -181,6 +183,24 @@ def server(store_copy):
     while not srv.started and time.time() < deadline:
         time.sleep(0.05)
     yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def writable_server(store_copy):
+    """A server that allows ingest with a per-start token, as `geopol serve --allow-ingest` runs it."""
+    import uvicorn
+
+    port, token = _free_port(), "t0k3n-for-this-start"
+    srv = uvicorn.Server(uvicorn.Config(create_app(store_copy, allow_ingest=True, ingest_token=token),
+                                        host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", token
     srv.should_exit = True
     thread.join(timeout=10)
 
@@ -379,3 +399,81 @@ def test_page_and_cli_blocs_agree(store_copy, cli):
     code, out, err = cli("--db", store_copy, "blocs", "--at", "2024-11-01", "--format", "json")
     assert code == 0, err
     assert page == json.loads(out)["blocs"]
+
+
+def test_writes_need_the_token_of_this_start(store_copy):
+    app = create_app(store_copy, allow_ingest=True, ingest_token="s3cret")
+    body = {"text": "On 3 March 2025, Japan condemned North Korea after a missile test.", "date": "2025-03-04"}
+    assert call(app, "GET", "/api/meta").json()["ingest_token_required"] is True
+    for headers in ({}, {"X-Geopol-Token": "guess"}, {"X-Geopol-Token": ""}):
+        r = call(app, "POST", "/api/ingest", json=body, headers=headers)
+        assert r.status_code == 403 and "token" in r.json()["detail"]
+    assert call(app, "GET", "/api/meta").json()["counts"]["documents"] == 1
+    r = call(app, "POST", "/api/ingest", json=body, headers={"X-Geopol-Token": "s3cret"})
+    assert r.status_code == 200, r.text
+    assert call(app, "GET", "/api/meta").json()["counts"]["documents"] == 2
+
+
+def test_serve_prints_a_url_with_a_new_token_each_start(store_copy, run_process):
+    """The real `geopol serve --allow-ingest`: the token is in the printed URL and differs per start."""
+    tokens = []
+    for _ in range(2):
+        port = _free_port()
+        proc = subprocess.Popen([sys.executable, "-m", "geopol", "serve", "--db", str(store_copy), "--port",
+                                 str(port), "--allow-ingest"], stderr=subprocess.PIPE, text=True)
+        try:
+            line = proc.stderr.readline()
+            found = re.search(rf"http://127\.0\.0\.1:{port}/\?token=([\w-]+)", line)
+            assert found, line
+            tokens.append(found.group(1))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    assert tokens[0] != tokens[1] and all(len(t) >= 16 for t in tokens)
+
+
+SECURITY_HEADERS = {"content-security-policy": "frame-ancestors 'none'", "x-content-type-options": "nosniff",
+                    "x-frame-options": "DENY"}
+
+
+def test_browser_every_page_has_the_security_headers_and_renders(server, browser):
+    """Each page under its CSP: the headers are there, the page finishes drawing, and the browser reports no
+    blocked script or style (a CSP violation is a console error) and no page error."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    for url, ready in [("/", "body[data-ready='1']"), ("/actors", "body[data-ready='1']"),
+                       ("/claims", "body[data-ready='1']"), ("/hypotheses", "body[data-ready='1']"),
+                       ("/whatif", "body[data-ready='1']"), ("/pair/CHN/PRK", "#pairpage #evidence mark"),
+                       ("/docs", "body[data-ready='1']")]:
+        response = page.goto(server + url)
+        assert response.status == 200, url
+        for name, needle in SECURITY_HEADERS.items():
+            assert needle in response.headers.get(name, ""), (url, name)
+        page.wait_for_selector(ready)
+        assert page.locator("main, body").first.inner_text().strip(), url
+    assert not problems, problems
+
+
+def test_browser_ingest_with_the_printed_url(writable_server, browser):
+    """Opened from the URL with the token, the page ingests and drops the token from the address bar; a page
+    opened without it (another tab the user did not open from that URL) is refused."""
+    base, token = writable_server
+    page = browser.new_page()
+    page.goto(f"{base}/?token={token}")
+    page.wait_for_selector("body[data-ready='1']")
+    assert "token" not in page.url
+    page.fill("#itext", "On 3 March 2025, Japan condemned North Korea after a missile test.")
+    page.fill("#idate", "2025-03-04")
+    page.click("#igo")
+    page.wait_for_selector("#iout:has-text('events')", timeout=60_000)
+    other = browser.new_context().new_page()
+    other.goto(base + "/")
+    other.wait_for_selector("body[data-ready='1']")
+    other.fill("#itext", "On 4 March 2025, China condemned Japan.")
+    other.click("#igo")
+    other.wait_for_selector("#status:has-text('token')", timeout=30_000)
+    r = httpx.get(base + "/api/meta")
+    assert r.json()["counts"]["documents"] == 2

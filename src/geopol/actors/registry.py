@@ -181,7 +181,10 @@ class Registry:
         return _default_registry()
 
     def extended(self, actors: Iterable[Actor]) -> "Registry":
-        """A new registry with ``actors`` added; an actor with a known code replaces it."""
+        """A new registry with ``actors`` added; an actor with a known code replaces it (no actors: this one)."""
+        actors = list(actors)
+        if not actors:
+            return self
         merged = dict(self._actors)
         aliases = [a for bucket in self._aliases.values() for a in bucket]
         for actor in actors:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import shutil
 import subprocess
 import tempfile
@@ -43,13 +44,14 @@ def serve_cmd(
     path = db or db_path(ctx)
     from ..web.app import LOOPBACK
 
+    token = secrets.token_urlsafe(16) if allow_ingest else None  # a new one each start: writes need it
     web = create_app(path, allow_ingest=allow_ingest, max_ingest_bytes=max_ingest_kb * 1024,
                      hosts=("*",) if host in ("0.0.0.0", "::") else tuple({*LOOPBACK, host}),
-                     registry=settings(ctx).registry)
+                     registry=settings(ctx).registry, ingest_token=token)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err(f"warning: serving on {host}: anyone who can reach this address can read the store")
-    err(f"serving {path} on http://{host}:{port}/ ({'ingest allowed' if allow_ingest else 'read-only'}); "
-        "Ctrl-C stops")
+    url = f"http://{host}:{port}/" + (f"?token={token}" if token else "")
+    err(f"serving {path} on {url} ({'ingest allowed with this URL' if token else 'read-only'}); Ctrl-C stops")
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 

@@ -33,7 +33,7 @@ import pyarrow as pa
 from .. import codes
 from ..errors import InputError
 from ..paths import discover
-from ..store import Store
+from ..store import Store, kill_point
 from .datasets import DATASETS, DatasetSpec, Layout
 
 __all__ = ["ImportReport", "import_files"]
@@ -360,6 +360,7 @@ def _import_lines(store: Store, spec: DatasetSpec, source: str, label: str, sha:
         for f in sorted(staging.glob("month=*/*.parquet")):
             dest = target / f.parent.name / f.name
             dest.parent.mkdir(parents=True, exist_ok=True)
+            kill_point()
             os.replace(f, dest)
         shutil.rmtree(staging.parent, ignore_errors=True)  # one import writes at a time: nothing else is there
     with store.transaction():

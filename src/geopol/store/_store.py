@@ -17,6 +17,7 @@ from ..errors import NotAStoreError, SchemaTooNewError, StoreError, StoreLockedE
 from ..model import (Actor, Claim, Document, Event, Evidence, Hypothesis, Mention, Quantity, Relation, Sentence,
                      Tenure, TimeSpan, record_id)
 from ._background import BackgroundTables
+from ._faults import counted
 from .schema import SCHEMA_VERSION, current_version, migrate
 
 __all__ = ["Store", "fact_id", "file_stamp", "DEFAULT_DB"]
@@ -132,7 +133,7 @@ class Store(BackgroundTables):
         except BaseException:
             con.close()
             raise
-        store = cls(con, p, read_only)
+        store = cls(con if read_only else counted(con), p, read_only)
         if not read_only:
             store.recovered = store.recover()
             store.clear_staging()

@@ -15,6 +15,7 @@ geopol.errors.InputError: pipeline stage 'mentions.v1' requires 'sentences', whi
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterator
@@ -110,9 +111,19 @@ def _furniture(registry) -> Stage:
     return Stage("furniture.v1", requires=("sentences",), assigns=("sentences", "furniture"), run=run)
 
 
+_FINDERS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _finder(registry) -> MentionFinder:
+    """One finder per registry: building its indexes costs about a second, and a registry does not change."""
+    if registry not in _FINDERS:
+        _FINDERS[registry] = MentionFinder(registry)
+    return _FINDERS[registry]
+
+
 @register_stage("mentions.v1")
 def _mentions(registry) -> Stage:
-    finder = MentionFinder(registry) if registry is not None else None
+    finder = _finder(registry) if registry is not None else None
 
     def run(chunk: Chunk, ctx: dict) -> None:
         state = ctx.setdefault("mention_state", finder.new_document())

@@ -14,6 +14,7 @@ Retry-After. One lock serialises the requests that must open the store.
 
 from __future__ import annotations
 
+import secrets
 import threading
 from contextlib import contextmanager
 from datetime import date
@@ -106,10 +107,14 @@ def _host_name(header: str) -> str:
 
 
 def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: int = 512 * 1024,
-               registry: list[Path] = (), hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
+               registry: list[Path] = (), hosts: tuple[str, ...] = LOOPBACK, ingest_token: str | None = None
+               ) -> FastAPI:
     """The app over the store at ``db`` (which must exist). Requests whose Host header is not one of
     ``hosts`` (the loopback names, plus the interface ``geopol serve --host`` binds) are refused with 400:
-    a page another site points at this server through DNS rebinding reads nothing and writes nothing."""
+    a page another site points at this server through DNS rebinding reads nothing and writes nothing.
+    With ``ingest_token`` (``geopol serve --allow-ingest`` makes one per start and prints it in the URL), a
+    write must carry it in the ``X-Geopol-Token`` header: a page the user did not open from that URL cannot
+    write, even from the same machine."""
     allowed = {h.lower().strip("[]") for h in hosts}
     import geopol
 
@@ -194,6 +199,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: 
     def api_meta():
         out = dict(cached(("meta",), lambda g: views.meta_view(g.store)))
         out["allow_ingest"] = allow_ingest
+        out["ingest_token_required"] = bool(allow_ingest and ingest_token)
         out["max_ingest_bytes"] = max_ingest_bytes
         return out
 
@@ -242,9 +248,13 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, max_ingest_bytes: 
         return cached(key, lambda g: views.whatif_view(g.store, day, set_ties, scale_power, model=model))
 
     @app.post("/api/ingest", summary="Ingest an article (only with --allow-ingest)")
-    def api_ingest(body: dict = Body(..., examples=[{"text": "…", "title": "…", "date": "2024-11-01"}])):
+    def api_ingest(request: Request,
+                   body: dict = Body(..., examples=[{"text": "…", "title": "…", "date": "2024-11-01"}])):
         if not allow_ingest:
             raise HTTPException(403, "ingest is off: start the server with --allow-ingest")
+        if ingest_token and not secrets.compare_digest(request.headers.get("x-geopol-token", ""), ingest_token):
+            raise HTTPException(403, "ingest needs this server's token: open the URL `geopol serve` printed "
+                                     "(…/?token=…), or send the token as the X-Geopol-Token header")
         text = body.get("text")
         if not isinstance(text, str) or not text.strip():
             raise InputError("give the article as 'text'")

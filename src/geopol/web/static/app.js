@@ -25,8 +25,21 @@ async function api(path, opts = {}) {
   return body;
 }
 
+/* the write token `geopol serve --allow-ingest` prints in its URL: kept for this tab, taken out of the address */
+const TOKEN = (() => {
+  const q = new URLSearchParams(location.search), t = q.get("token");
+  if (t) {
+    sessionStorage.setItem("geopol-token", t);
+    q.delete("token");
+    history.replaceState(null, "", location.pathname + (q.toString() ? "?" + q : ""));
+  }
+  return sessionStorage.getItem("geopol-token") || "";
+})();
+
 function post(path, data) {
-  return api(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data) });
+  const headers = { "Content-Type": "application/json" };
+  if (TOKEN) headers["X-Geopol-Token"] = TOKEN;
+  return api(path, { method: "POST", headers, body: JSON.stringify(data) });
 }
 
 /* ---------------------------------------------------------------- network */
