@@ -205,3 +205,87 @@ def test_kill_points_are_off_unless_asked(monkeypatch, tmp_path):
     assert not _faults.armed()
     assert kill_points(7) == list(range(1, 8)) and len(kill_points(1000)) == POINTS
     assert os.environ.get("GEOPOL_KILL_AT") is None
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A tmpfs of a few MB to fill up (needs the right to mount: root, as in CI's container)."""
+    where = tmp_path / "disk"
+    where.mkdir()
+
+    def mount(size: str, *opts: str) -> Path:
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", ",".join([f"size={size}", *opts]), "tmpfs", str(where)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a small tmpfs here ({done.stderr.strip() or 'mount failed'}); "
+                        "the full-disk and read-only checks need root")
+        return where
+
+    def remount(*opts: str) -> None:
+        subprocess.run(["mount", "-o", ",".join(["remount", *opts]), str(where)], check=True)
+
+    mount.remount = remount
+    yield mount
+    subprocess.run(["umount", str(where)], capture_output=True)
+
+
+def _big_gdelt(path: Path, copies: int) -> Path:
+    """The 200-row GDELT fixture repeated with new event ids: ``200 * copies`` distinct events."""
+    rows = (D / "events" / "gdelt2_head200.export.CSV").read_text().splitlines()
+    with path.open("w") as out:
+        for k in range(copies):
+            for line in rows:
+                fields = line.split("\t")
+                fields[0] = str(int(fields[0]) * 1000 + k)
+                out.write("\t".join(fields) + "\n")
+    return path
+
+
+def test_a_full_disk_during_an_import_loses_nothing_and_the_rerun_finishes(small_disk, tmp_path, cli):
+    disk = small_disk("6m")
+    db = disk / "s.duckdb"
+    assert cli("--db", db, "ingest", EXAMPLE, "--date", "2024-11-01")[0] == 0
+    before = snapshot(db)
+    big = _big_gdelt(tmp_path / "big.CSV", 100)
+    code, _, err = cli("--db", db, "import", "gdelt", big)
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 1 and "no space left on" in lines[0], err
+    assert "unexpected" not in err
+    assert snapshot(db) == before  # the failed import left the store as it was
+    assert not list(disk.glob(".s.duckdb.import-*"))  # and no scratch behind
+    small_disk.remount("size=64m")  # space freed: the same command again finishes the work
+    code, out, err = cli("--db", db, "import", "gdelt", big)
+    assert code == 0, err
+    assert "imported 20000" in out + err
+    with geopol.open(db, read_only=True) as g:
+        assert g.store.counts()["documents"] == 1
+
+
+def test_a_store_that_cannot_be_created_on_a_full_disk_leaves_no_file(small_disk, cli):
+    disk = small_disk("1m")
+    (disk / "filler").write_bytes(b"\0" * (1 << 20))
+    code, _, err = cli("--db", disk / "new.duckdb", "ingest", EXAMPLE)
+    assert code == 1 and err.strip() == f"error: {disk / 'new.duckdb'}: no space left on its disk; free some " \
+                                         "space or pass another --db", err
+    assert sorted(p.name for p in disk.iterdir()) == ["filler"]  # no 0-byte "store" to trip the next run
+    (disk / "filler").unlink()
+    assert cli("--db", disk / "new.duckdb", "ingest", EXAMPLE)[0] == 0
+
+
+def test_a_read_only_store_directory_reads_and_refuses_writes_in_one_line(small_disk, cli):
+    disk = small_disk("16m")
+    db = disk / "s.duckdb"
+    assert cli("--db", db, "ingest", EXAMPLE, "--date", "2024-11-01")[0] == 0
+    before = snapshot(db)
+    small_disk.remount("ro")
+    code, out, _ = cli("--db", db, "events", "--format", "jsonl")
+    assert code == 0 and len(out.splitlines()) == before["events"][0]
+    gdelt = str(D / "events" / "gdelt2_head200.export.CSV")
+    for args in (["ingest", str(ROOT / "README.md")], ["import", "gdelt", gdelt], ["import", "gdelt", "--parquet", gdelt]):
+        code, _, err = cli("--db", db, *args)
+        assert code == 1 and err.strip() == f"error: {db}: cannot write there (Read-only file system); pass --db " \
+                                             "on a writable disk", (args, err)
+    code, _, err = cli("--db", disk / "new.duckdb", "ingest", EXAMPLE)
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Read-only file system" in err
+    small_disk.remount("rw")
+    assert snapshot(db) == before

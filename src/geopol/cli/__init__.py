@@ -141,6 +141,23 @@ def usage_line(exc: Exception, args: list[str] = ()) -> str:
     return f"error: {msg[0].lower() + msg[1:] if msg else name}"
 
 
+def io_line(msg: str) -> str:
+    """DuckDB's I/O error as one line that says what to do.
+
+    >>> io_line('IO Error: Could not write file "/mnt/s.duckdb.wal": No space left on device').split(":")[0]
+    'no space left on the disk of /mnt/s.duckdb.wal'
+    """
+    first = msg.splitlines()[0].removeprefix("IO Error: ")
+    path = re.search(r'"([^"]+)"', first)
+    if "No space left on device" in first:
+        return (f"no space left on the disk of {path.group(1) if path else 'the store'}: free some space, or pass "
+                "--db on another disk; the unfinished write was rolled back")
+    if "Read-only file system" in first or "Permission denied" in first:
+        return (f"{path.group(1) if path else 'the store'}: cannot write there ({first.rsplit(': ', 1)[-1]}); "
+                "pass --db on a writable disk")
+    return first
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code instead of raising."""
     args = hoist_globals(list(sys.argv[1:] if argv is None else argv))
@@ -186,6 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, unless --debug
         if debug:
             raise
+        if type(exc).__name__ == "IOException" or "No space left on device" in str(exc):  # say which file, why
+            print(f"error: {io_line(str(exc))}", file=sys.stderr)
+            return 1
         print(f"error: unexpected {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
               "(run with --debug for the traceback)", file=sys.stderr)
         return 1

@@ -31,7 +31,7 @@ import duckdb
 import pyarrow as pa
 
 from .. import codes
-from ..errors import InputError
+from ..errors import InputError, StoreError
 from ..paths import discover
 from ..store import Store, kill_point
 from .datasets import DATASETS, DatasetSpec, Layout
@@ -246,6 +246,9 @@ def _import_lines(store: Store, spec: DatasetSpec, source: str, label: str, sha:
     try:
         con.execute(f"CREATE TABLE _scratch.lines AS SELECT line FROM {source}")
     except duckdb.Error as exc:
+        if "No space left on device" in str(exc):
+            raise StoreError(f"{store.path}: no space left on its disk to import {label}; free some space or pass "
+                             "another --db (nothing of this file was written)") from None
         raise InputError(f"{label}: cannot read as text ({str(exc).splitlines()[0]}); is it UTF-8?") from None
     con.execute("SET preserve_insertion_order = false")  # from here on every row carries its number
     head = con.execute("SELECT rowid + 1, line FROM _scratch.lines WHERE line IS NOT NULL AND trim(line) <> '' "

@@ -61,6 +61,11 @@ def _connect(path: Path, read_only: bool):
                 pid = " (PID " + msg.split("PID", 1)[1].strip(" )").split()[0].rstrip(")") + ")"
             raise StoreLockedError(f"{path}: the store is in use by another process{pid}; "
                                    "wait for it to finish or pass another --db") from None
+        if "No space left on device" in msg:
+            raise StoreError(f"{path}: no space left on its disk; free some space or pass another --db") from None
+        if "Read-only file system" in msg or "Permission denied" in msg:
+            raise StoreError(f"{path}: cannot write there ({msg.splitlines()[0].rsplit(': ', 1)[-1]}); "
+                             "pass --db on a writable disk") from None
         if "not a valid" in msg.lower() or "database file" in msg.lower():
             raise NotAStoreError(f"{path}: not a DuckDB database; pass another --db or move this file away") from None
         raise StoreError(f"{path}: cannot open the store ({msg.splitlines()[0]})") from None
@@ -113,13 +118,22 @@ class Store(BackgroundTables):
         p = Path(path or DEFAULT_DB)
         if p.is_dir():
             raise NotAStoreError(f"{p}: is a directory, not a store file; pass a file path with --db")
+        if p.exists() and p.stat().st_size == 0 and not read_only:
+            p.unlink()  # an empty file is no store: what a creation that failed (a full disk) leaves
         if p.exists():
             _check_file(p)
         elif read_only:
             raise StoreError(f"{p}: no store here yet; run `geopol ingest FILE` or `geopol demo` first")
         elif not p.parent.exists():
             raise StoreError(f"{p.parent}: directory does not exist; create it or pass another --db")
-        con = _connect(p, read_only)
+        created = not p.exists()
+        try:
+            con = _connect(p, read_only)
+        except StoreError:
+            if created:  # leave no empty or half-made file behind
+                for leftover in (p, Path(str(p) + ".wal")):
+                    leftover.unlink(missing_ok=True)
+            raise
         try:
             version = current_version(con)
             if version > SCHEMA_VERSION:
@@ -132,6 +146,9 @@ class Store(BackgroundTables):
                 migrate(con)
         except BaseException:
             con.close()
+            if created:
+                for leftover in (p, Path(str(p) + ".wal")):
+                    leftover.unlink(missing_ok=True)
             raise
         store = cls(con if read_only else counted(con), p, read_only)
         if not read_only:
